@@ -1,0 +1,18 @@
+// What every feature's register() receives. Kept apart from app.ts so features don't import the app builder.
+import type { App, Logger } from '@slack/bolt';
+import type { Config } from './config.js';
+import type { PrismaClient } from './generated/prisma/client.js';
+import type { Clock } from './lib/time.js';
+import type { CommandRouter } from './lib/slack/router.js';
+
+export interface FeatureContext {
+  app: App;
+  prisma: PrismaClient;
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  /** `/ig <subcommand>` */
+  ig: CommandRouter;
+  /** `/ig admin <subcommand>` (staff only) */
+  admin: CommandRouter;
+}

@@ -1,0 +1,122 @@
+// `convene`: the operator's command-line tool. Exit codes: 0 done, 1 failed, 2 usage or input error.
+import { readFile } from 'node:fs/promises';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
+import { DatabaseLockedError, openDatabase, type Database } from './db/client.js';
+import { ImportError, importGroups, importMembers, seedGroups } from './features/roster/service.js';
+import { systemClock } from './lib/time.js';
+
+export const USAGE = `Usage: convene <command>
+
+  migrate                        apply pending database migrations
+  seed                           load the groups named in the seed documents (idempotent)
+  import members <file.csv>      load the roster: email,name,memberships,standing
+  import groups <file.csv>       load groups: name,kind,level,description,staff_liaison,open_to_public,conveners
+  help                           show this text
+
+Configuration comes from the environment or .env (see README.md).`;
+
+/** A usage or input problem: exit code 2. */
+export class UsageError extends Error {}
+
+export interface CliIO {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+async function withDb<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await db.migrate();
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function readInput(path: string | undefined, what: string): Promise<string> {
+  if (!path) throw new UsageError(`convene import ${what} needs a file: convene import ${what} <file.csv>`);
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`can't read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+export async function runCli(argv: string[], config: Config, io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  const groupOptions = { clock: systemClock, orgTimezone: config.orgTimezone };
+  try {
+    switch (command) {
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      case 'migrate': {
+        const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+        try {
+          const applied = await db.migrate();
+          io.out(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database is up to date; nothing to apply.');
+        } finally {
+          await db.close();
+        }
+        return 0;
+      }
+      case 'seed': {
+        const s = await withDb(config, (db) => seedGroups(db.prisma, 'cli', groupOptions));
+        io.out(`Seed groups: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged.`);
+        return 0;
+      }
+      case 'import': {
+        const [what, file] = rest;
+        if (what === 'members') {
+          const text = await readInput(file, 'members');
+          const s = await withDb(config, (db) => importMembers(db.prisma, text, 'cli'));
+          io.out(`Roster: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged.`);
+          return 0;
+        }
+        if (what === 'groups') {
+          const text = await readInput(file, 'groups');
+          const s = await withDb(config, (db) => importGroups(db.prisma, text, 'cli', groupOptions));
+          io.out(`Groups: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged; ${s.conveners} convener term(s) added.`);
+          return 0;
+        }
+        throw new UsageError('convene import needs "members" or "groups": convene import members <file.csv>');
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`convene: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof ImportError) {
+      io.err(`convene: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof DatabaseLockedError) {
+      io.err(`convene: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+export async function main(): Promise<void> {
+  loadDotEnv();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`convene: invalid configuration:\n${error.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.exit(2);
+  }
+  const code = await runCli(process.argv.slice(2), config, {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.exit(code);
+}

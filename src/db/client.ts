@@ -1,0 +1,244 @@
+// Opens Convene's database: embedded PGlite by default (no server to run), or a
+// PostgreSQL server when DATABASE_URL is set. Both speak the same SQL, so one Prisma
+// schema and one migrations folder serve both.
+import { readFileSync, unlinkSync } from 'node:fs';
+import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { applyMigrations, migrationNames } from './migrate.js';
+
+export type { PrismaClient } from '../generated/prisma/client.js';
+
+export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+export const LOCK_FILE = 'convene.lock';
+const MEMORY = 'memory://';
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: 'pglite' | 'postgres';
+  /** Applies pending migrations from prisma/migrations; returns names applied. */
+  migrate(): Promise<string[]>;
+  /** true when the database answers a trivial query and all migrations in the folder are applied. */
+  healthy(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir: string;
+  /** postgres schema to use (tests give each run its own); default from URL ?schema= or 'public' */
+  schema?: string;
+  /** Defaults to the repository's prisma/migrations. */
+  migrationsDir?: string;
+}
+
+/** The embedded database directory is held by another live process. */
+export class DatabaseLockedError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+    readonly lockPath: string,
+  ) {
+    super(
+      `The database in ${dataDir} is in use by another process (pid ${pid}). ` +
+        `Stop the running app or set DATABASE_URL to use a PostgreSQL server. ` +
+        `If pid ${pid} is not Convene, delete ${lockPath}.`,
+    );
+    this.name = 'DatabaseLockedError';
+  }
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  const migrationsDir = opts.migrationsDir ?? DEFAULT_MIGRATIONS_DIR;
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, opts.schema, migrationsDir)
+    : openPGlite(opts.dataDir, migrationsDir);
+}
+
+async function openPGlite(dataDir: string, migrationsDir: string): Promise<Database> {
+  const inMemory = dataDir === MEMORY;
+  let releaseLock = async () => {};
+  if (!inMemory) {
+    dataDir = resolve(dataDir);
+    await mkdir(dataDir, { recursive: true });
+    releaseLock = await acquireLock(dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(inMemory ? MEMORY : dataDir);
+  } catch (err) {
+    await releaseLock();
+    throw err;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return makeDatabase({
+    prisma,
+    kind: 'pglite',
+    schema: 'public',
+    migrationsDir,
+    // Same PGlite instance: it is single-connection, a second one would not see our data.
+    migrationFactory: () => new PrismaPGlite(pglite),
+    async shutdown() {
+      await prisma.$disconnect();
+      await pglite.close();
+      await releaseLock();
+    },
+  });
+}
+
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+async function openPostgres(databaseUrl: string, schemaOpt: string | undefined, migrationsDir: string): Promise<Database> {
+  const url = new URL(databaseUrl);
+  const schema = schemaOpt ?? url.searchParams.get('schema') ?? 'public';
+  if (!SCHEMA_NAME.test(schema)) throw new Error(`Invalid PostgreSQL schema name: ${JSON.stringify(schema)}`);
+  // `schema` is a Prisma convention, not a libpq parameter. search_path makes the
+  // migrations' unqualified table names land in our schema; it must go in the URL
+  // because pg lets connection-string parameters override the config object.
+  url.searchParams.delete('schema');
+  const options = url.searchParams.get('options');
+  url.searchParams.set('options', `${options ? `${options} ` : ''}-c search_path=${schema}`);
+  const connectionString = url.toString();
+
+  const setup = new pg.Client({ connectionString });
+  await setup.connect();
+  try {
+    // Look first: CREATE SCHEMA IF NOT EXISTS still needs CREATE on the database,
+    // which a hosted database's app role may lack.
+    const found = await setup.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+    if (found.rowCount === 0) await setup.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  } finally {
+    await setup.end();
+  }
+
+  const makeFactory = () => new PrismaPg({ connectionString }, { schema });
+  const prisma = new PrismaClient({ adapter: makeFactory() });
+  return makeDatabase({
+    prisma,
+    kind: 'postgres',
+    schema,
+    migrationsDir,
+    // Own pool for the engine; disposed when the migration finishes.
+    migrationFactory: makeFactory,
+    async shutdown() {
+      await prisma.$disconnect();
+    },
+  });
+}
+
+function makeDatabase(p: {
+  prisma: PrismaClient;
+  kind: Database['kind'];
+  schema: string;
+  migrationsDir: string;
+  migrationFactory: () => SqlMigrationAwareDriverAdapterFactory;
+  shutdown: () => Promise<void>;
+}): Database {
+  let closing: Promise<void> | undefined;
+  return {
+    prisma: p.prisma,
+    kind: p.kind,
+    migrate: () => applyMigrations(p.migrationFactory(), p.migrationsDir),
+    async healthy() {
+      try {
+        await p.prisma.$queryRawUnsafe('SELECT 1');
+        const expected = await migrationNames(p.migrationsDir);
+        if (expected.length === 0) return true;
+        const rows = await p.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+          `SELECT migration_name FROM "${p.schema}"."_prisma_migrations"
+           WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        );
+        const applied = new Set(rows.map((r) => r.migration_name));
+        return expected.every((name) => applied.has(name));
+      } catch {
+        return false;
+      }
+    },
+    close() {
+      closing ??= p.shutdown();
+      return closing;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Lock file: PGlite is single-process; two processes on one data directory would
+// corrupt it, so the directory belongs to whoever holds dataDir/convene.lock.
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to another user.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function parsePid(text: string): number | undefined {
+  const pid = Number.parseInt(text.trim(), 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+/** Takes the lock (or a stale one over); returns its release function. */
+async function acquireLock(dataDir: string): Promise<() => Promise<void>> {
+  const lockPath = join(dataDir, LOCK_FILE);
+  const mine = `${process.pid}\n`;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    // Write the pid first, then link into place: link fails if the lock exists and is
+    // atomic, so nobody ever reads a half-written lock.
+    const tmp = `${lockPath}.${process.pid}.tmp`;
+    await writeFile(tmp, mine);
+    try {
+      await link(tmp, lockPath);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const content = await readFile(lockPath, 'utf8').catch(() => undefined);
+      if (content === undefined) continue; // vanished meanwhile: retry
+      const pid = parsePid(content);
+      if (pid !== undefined && pidAlive(pid)) throw new DatabaseLockedError(dataDir, pid, lockPath);
+      await takeOverStale(lockPath, content);
+      continue;
+    } finally {
+      await rm(tmp, { force: true });
+    }
+    const releaseSync = () => {
+      try {
+        if (readFileSync(lockPath, 'utf8') === mine) unlinkSync(lockPath);
+      } catch {
+        // already gone
+      }
+    };
+    // A crash leaves the lock behind (taken over later as stale); a normal exit should not.
+    process.once('exit', releaseSync);
+    return async () => {
+      process.removeListener('exit', releaseSync);
+      releaseSync();
+    };
+  }
+  throw new Error(`Could not take the lock ${lockPath}; another process keeps changing it.`);
+}
+
+/**
+ * Moves a dead process's lock aside. rename is atomic, so of two processes racing
+ * for the same stale lock only one moves it; if what we moved turns out to be a
+ * fresh lock written meanwhile, it is put back.
+ */
+async function takeOverStale(lockPath: string, staleContent: string): Promise<void> {
+  const aside = `${lockPath}.stale-${process.pid}`;
+  try {
+    await rename(lockPath, aside);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  const moved = await readFile(aside, 'utf8').catch(() => staleContent);
+  if (moved !== staleContent) await link(aside, lockPath).catch(() => undefined);
+  await rm(aside, { force: true });
+}

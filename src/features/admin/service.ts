@@ -1,0 +1,129 @@
+// Roles (staff and the approving committees) and the app's channels.
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { Role } from '../../generated/prisma/enums.js';
+import { audit } from '../../db/audit.js';
+import { UserError } from '../../lib/slack/errors.js';
+import { parseChannelMention, parseUserMention } from '../../lib/slack/text.js';
+import {
+  APP_CHANNELS,
+  type AppChannel,
+  channelSettingKey,
+  parseAppChannel,
+  parseRole,
+  ROLE_LABELS,
+  satisfies,
+} from './rules.js';
+import * as store from './store.js';
+
+export async function hasRole(prisma: PrismaClient, userId: string, role: Role): Promise<boolean> {
+  return satisfies(await store.rolesOf(prisma, userId), role);
+}
+
+export async function isStaff(prisma: PrismaClient, userId: string): Promise<boolean> {
+  return hasRole(prisma, userId, 'STAFF');
+}
+
+/** Throws a UserError saying who may do this when the user lacks the role. */
+export async function requireRole(prisma: PrismaClient, userId: string, role: Role, doing: string): Promise<void> {
+  if (!(await hasRole(prisma, userId, role))) {
+    const who = role === 'STAFF' ? 'staff' : `the ${ROLE_LABELS[role]} (or staff)`;
+    throw new UserError(`Only ${who} can ${doing}.`);
+  }
+}
+
+/** ADMIN_USER_IDS start as staff: granted at start-up when they don't hold it yet. */
+export async function bootstrapAdmins(prisma: PrismaClient, ids: string[]): Promise<string[]> {
+  const granted: string[] = [];
+  for (const id of ids) {
+    await prisma.$transaction(async (tx) => {
+      await store.ensurePerson(tx, id);
+      if (await store.grant(tx, id, 'STAFF', 'config')) {
+        await audit(tx, { actor: 'system', action: 'role.granted', subjectType: 'person', subjectId: id, details: { role: 'STAFF', source: 'ADMIN_USER_IDS' } });
+        granted.push(id);
+      }
+    });
+  }
+  return granted;
+}
+
+export interface GrantResult {
+  role: Role;
+  changed: string[];
+  unchanged: string[];
+}
+
+function parseRoleAndUsers(args: string, verb: 'grant' | 'revoke'): { role: Role; users: string[] } {
+  const [roleText = '', ...rest] = args.split(/\s+/).filter(Boolean);
+  const role = parseRole(roleText);
+  if (!role) throw new UserError(`Usage: \`/ig admin ${verb} staff|igcc|coo @person\` — "${roleText || '(nothing)'}" is not a role.`);
+  const users = rest.map(parseUserMention);
+  if (users.length === 0 || users.some((u) => !u)) {
+    throw new UserError(`Usage: \`/ig admin ${verb} ${roleText.toLowerCase()} @person [@person…]\` — mention each person with @.`);
+  }
+  return { role, users: users as string[] };
+}
+
+export async function grantRole(prisma: PrismaClient, actor: string, args: string): Promise<GrantResult> {
+  await requireRole(prisma, actor, 'STAFF', 'grant roles');
+  const { role, users } = parseRoleAndUsers(args, 'grant');
+  return prisma.$transaction(async (tx) => {
+    const result: GrantResult = { role, changed: [], unchanged: [] };
+    for (const user of users) {
+      await store.ensurePerson(tx, user);
+      if (await store.grant(tx, user, role, actor)) {
+        await audit(tx, { actor, action: 'role.granted', subjectType: 'person', subjectId: user, details: { role } });
+        result.changed.push(user);
+      } else result.unchanged.push(user);
+    }
+    return result;
+  });
+}
+
+export async function revokeRole(prisma: PrismaClient, actor: string, args: string): Promise<GrantResult> {
+  await requireRole(prisma, actor, 'STAFF', 'revoke roles');
+  const { role, users } = parseRoleAndUsers(args, 'revoke');
+  return prisma.$transaction(async (tx) => {
+    if (role === 'STAFF') {
+      const staff = (await store.holdersOf(tx, 'STAFF')).map((g) => g.slackUserId);
+      if (staff.every((id) => users.includes(id))) throw new UserError('That would leave Convene with no staff at all; grant someone else staff first.');
+    }
+    const result: GrantResult = { role, changed: [], unchanged: [] };
+    for (const user of users) {
+      if (await store.revoke(tx, user, role)) {
+        await audit(tx, { actor, action: 'role.revoked', subjectType: 'person', subjectId: user, details: { role } });
+        result.changed.push(user);
+      } else result.unchanged.push(user);
+    }
+    return result;
+  });
+}
+
+/** The channel staff chose for a purpose, if any. */
+export async function appChannel(prisma: PrismaClient, which: AppChannel): Promise<string | undefined> {
+  return store.getSetting(prisma, channelSettingKey(which));
+}
+
+export async function setAppChannel(
+  prisma: PrismaClient,
+  actor: string,
+  args: string,
+): Promise<{ which: AppChannel; channelId: string | null }> {
+  await requireRole(prisma, actor, 'STAFF', 'choose the app channels');
+  const [whichText = '', target = ''] = args.split(/\s+/).filter(Boolean);
+  const which = parseAppChannel(whichText);
+  if (!which) throw new UserError(`Usage: \`/ig admin channel ${APP_CHANNELS.join('|')} #channel\` (or \`none\` to clear).`);
+  const channelId = target.toLowerCase() === 'none' ? null : parseChannelMention(target);
+  if (channelId === undefined) throw new UserError(`Name the channel with #, e.g. \`/ig admin channel ${which} #ig-${which}\`, or \`none\` to clear it.`);
+  await prisma.$transaction(async (tx) => {
+    if (channelId) await store.setSetting(tx, channelSettingKey(which), channelId, actor);
+    else await store.deleteSetting(tx, channelSettingKey(which));
+    await audit(tx, { actor, action: channelId ? 'setting.channel.set' : 'setting.channel.cleared', subjectType: 'setting', subjectId: channelSettingKey(which), details: { channelId } });
+  });
+  return { which, channelId };
+}
+
+export async function overview(prisma: PrismaClient) {
+  const [grants, settings] = await Promise.all([store.allGrants(prisma), store.allSettings(prisma)]);
+  const channels = Object.fromEntries(APP_CHANNELS.map((c) => [c, settings.find((s) => s.key === channelSettingKey(c))?.value]));
+  return { grants, channels: channels as Record<AppChannel, string | undefined> };
+}

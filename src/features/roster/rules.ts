@@ -1,0 +1,126 @@
+// CSV rows for the roster and group imports: validation only, no I/O.
+import { z } from 'zod';
+import type { CsvRow } from '../../lib/csv.js';
+import { defaultEligibility, groupKey } from '../directory/rules.js';
+
+export const MEMBER_COLUMNS = ['email', 'name', 'memberships', 'standing'];
+export const GROUP_COLUMNS = ['name', 'kind', 'level', 'description', 'staff_liaison', 'open_to_public', 'conveners'];
+
+const email = z.email('is not an email address').transform((e) => e.toLowerCase());
+
+const memberRow = z.object({
+  email,
+  name: z.string().min(1, 'name is empty'),
+  memberships: z
+    .string()
+    .transform((s) => s.split(';').map((m) => m.trim().toUpperCase()).filter(Boolean))
+    .pipe(z.array(z.enum(['ALA', 'CORE', 'PLA'], { error: 'memberships may only be ALA, Core and PLA, separated by ;' }))),
+  standing: z.string().transform((s) => s.toLowerCase()).pipe(z.enum(['good', 'lapsed'], { error: 'standing must be "good" or "lapsed"' })),
+});
+
+const KINDS = { 'core-ig': 'CORE_IG', 'pla-ig': 'PLA_IG', mig: 'MIG' } as const;
+const LEVELS = { division: 'DIVISION', section: 'SECTION', '': null } as const;
+
+const groupRow = z.object({
+  name: z.string().min(3, 'name must have at least 3 characters').max(150, 'name is longer than 150 characters'),
+  kind: z.string().transform((s) => s.toLowerCase()).pipe(z.enum(['core-ig', 'pla-ig', 'mig'], { error: 'kind must be core-ig, pla-ig or mig' })),
+  level: z.string().transform((s) => s.toLowerCase()).pipe(z.enum(['division', 'section', ''], { error: 'level must be division, section or empty' })),
+  description: z.string().max(3000, 'description is longer than 3000 characters'),
+  staff_liaison: z.string(),
+  open_to_public: z.string().transform((s) => s.toLowerCase()).pipe(z.enum(['yes', 'no', ''], { error: 'open_to_public must be yes or no' })),
+  conveners: z
+    .string()
+    .transform((s) => s.split(';').map((m) => m.trim()).filter(Boolean))
+    .pipe(z.array(email)),
+});
+
+export interface MemberRecord {
+  email: string;
+  name: string;
+  ala: boolean;
+  core: boolean;
+  pla: boolean;
+  standing: 'GOOD' | 'LAPSED';
+}
+
+export interface GroupRecord {
+  name: string;
+  key: string;
+  kind: 'CORE_IG' | 'PLA_IG' | 'MIG';
+  level: 'DIVISION' | 'SECTION' | null;
+  eligibility: 'ANYONE' | 'PLA_MEMBERS' | 'ALA_MEMBERS';
+  description: string;
+  staffLiaison: string | null;
+  convenerEmails: string[];
+}
+
+export type Checked<T> = { ok: true; records: T[] } | { ok: false; errors: string[] };
+
+function describe(row: CsvRow, error: z.ZodError): string {
+  return `line ${row.line}: ${error.issues.map((i) => `${String(i.path[0])} ${i.message.startsWith(String(i.path[0])) ? i.message.slice(String(i.path[0]).length + 1) : i.message}`).join('; ')}`;
+}
+
+/** Validates every row; duplicates within the file are errors too. */
+function checkAll<T>(rows: CsvRow[], parse: (row: CsvRow) => T | z.ZodError, keyOf: (t: T) => string, what: string): Checked<T> {
+  const errors: string[] = [];
+  const records: T[] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const result = parse(row);
+    if (result instanceof z.ZodError) {
+      errors.push(describe(row, result));
+      continue;
+    }
+    const key = keyOf(result);
+    const first = seen.get(key);
+    if (first !== undefined) errors.push(`line ${row.line}: the same ${what} as line ${first}`);
+    else seen.set(key, row.line);
+    records.push(result);
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, records };
+}
+
+export function checkMembers(rows: CsvRow[]): Checked<MemberRecord> {
+  return checkAll(
+    rows,
+    (row) => {
+      const r = memberRow.safeParse(row.values);
+      if (!r.success) return r.error;
+      const m = r.data;
+      return {
+        email: m.email,
+        name: m.name,
+        ala: m.memberships.includes('ALA'),
+        core: m.memberships.includes('CORE'),
+        pla: m.memberships.includes('PLA'),
+        standing: m.standing === 'good' ? 'GOOD' : 'LAPSED',
+      } satisfies MemberRecord;
+    },
+    (m) => m.email,
+    'email',
+  );
+}
+
+export function checkGroups(rows: CsvRow[]): Checked<GroupRecord> {
+  return checkAll(
+    rows,
+    (row) => {
+      const r = groupRow.safeParse(row.values);
+      if (!r.success) return r.error;
+      const g = r.data;
+      const kind = KINDS[g.kind];
+      return {
+        name: g.name,
+        key: groupKey(g.name),
+        kind,
+        level: LEVELS[g.level],
+        eligibility: defaultEligibility(kind, g.open_to_public === 'yes'),
+        description: g.description,
+        staffLiaison: g.staff_liaison || null,
+        convenerEmails: g.conveners,
+      } satisfies GroupRecord;
+    },
+    (g) => g.key,
+    'group name',
+  );
+}

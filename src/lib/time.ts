@@ -1,0 +1,64 @@
+// The only module that knows luxon zones and display formats. Everything takes the
+// instant and the zone explicitly, so the server's own TZ never leaks into results.
+import { DateTime } from 'luxon';
+
+export type Clock = () => Date;
+export const systemClock: Clock = () => new Date();
+
+/** The calendar date (YYYY-MM-DD) of an instant in a zone. */
+export function localDate(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISODate()!;
+}
+
+/** Midnight UTC of a calendar date: how Prisma stores `@db.Date` columns. */
+export function dateOnly(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00.000Z`);
+}
+
+/** Reads a `@db.Date` value back as YYYY-MM-DD. */
+export function isoDateOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The instant a wall-clock time in a zone happens, e.g. 2027-03-01 10:00 America/Chicago. */
+export function zonedInstant(isoDate: string, time: string, zone: string): Date {
+  const dt = DateTime.fromISO(`${isoDate}T${time}`, { zone });
+  if (!dt.isValid) throw new Error(`Invalid date/time ${isoDate} ${time} in ${zone}: ${dt.invalidExplanation}`);
+  return dt.toJSDate();
+}
+
+/** Human text of an instant in a zone, e.g. "Mon, Mar 1, 2027 10:00 AM CST". */
+export function formatInstant(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat('ccc, LLL d, yyyy h:mm a ZZZZ');
+}
+
+/** Human text of a calendar date, e.g. "Mar 1, 2027". */
+export function formatDate(isoDate: string): string {
+  return DateTime.fromISO(isoDate, { zone: 'UTC' }).toFormat('LLL d, yyyy');
+}
+
+/**
+ * Slack's date token: each reader sees the instant in their own zone; clients that
+ * can't render it show the fallback, written in the org zone.
+ */
+export function slackDateTime(instant: Date, zone: string): string {
+  const unix = Math.floor(instant.getTime() / 1000);
+  return `<!date^${unix}^{date_short_pretty} {time}|${formatInstant(instant, zone)}>`;
+}
+
+/** Slack date token for a whole day (no time). */
+export function slackDay(instant: Date, zone: string): string {
+  const unix = Math.floor(instant.getTime() / 1000);
+  const fallback = DateTime.fromJSDate(instant, { zone }).toFormat('LLL d, yyyy');
+  return `<!date^${unix}^{date_long_pretty}|${fallback}>`;
+}
+
+/**
+ * The convener term year that contains a date: July 1 to June 30 (Core's year).
+ * Returns the first and last day as YYYY-MM-DD.
+ */
+export function termYearContaining(isoDate: string): { startsOn: string; endsOn: string } {
+  const d = DateTime.fromISO(isoDate, { zone: 'UTC' });
+  const startYear = d.month >= 7 ? d.year : d.year - 1;
+  return { startsOn: `${startYear}-07-01`, endsOn: `${startYear + 1}-06-30` };
+}

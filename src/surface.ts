@@ -1,0 +1,29 @@
+// What Slack is told about the app (manifests/manifest.json) must match what app.ts
+// registers; test/manifest.test.ts holds the two together.
+
+export interface SlashCommandSpec {
+  command: string;
+  description: string;
+  usage_hint: string;
+}
+
+export const SLASH_COMMANDS: SlashCommandSpec[] = [
+  { command: '/ig', description: 'Interest groups: find, join and leave groups; help', usage_hint: 'help | list [words] | info <group> | join <group> | leave <group>' },
+];
+
+export const BOT_EVENTS = ['app_home_opened'] as const;
+
+/** Bot scopes, each for the Web API methods that need it. */
+export const BOT_SCOPES: Record<string, string> = {
+  commands: 'slash commands',
+  'chat:write': 'chat.postMessage, chat.postEphemeral, chat.update',
+  'chat:write.public': 'post to public channels without joining',
+  'channels:join': 'conversations.join (to invite members to a group channel)',
+  'channels:manage': 'conversations.create, conversations.invite, conversations.kick (public)',
+  'channels:read': 'conversations.info (public)',
+  'groups:write': 'conversations.invite, conversations.kick (private)',
+  'groups:read': 'conversations.info (private)',
+  'im:write': 'conversations.open (direct messages)',
+  'users:read': 'users.info',
+  'users:read.email': 'users.info email, users.lookupByEmail',
+};
