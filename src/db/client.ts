@@ -186,6 +186,9 @@ function parsePid(text: string): number | undefined {
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
+/** Lock files this process holds. */
+const heldLocks = new Set<string>();
+
 /** Takes the lock (or a stale one over); returns its release function. */
 async function acquireLock(dataDir: string): Promise<() => Promise<void>> {
   const lockPath = join(dataDir, LOCK_FILE);
@@ -202,13 +205,18 @@ async function acquireLock(dataDir: string): Promise<() => Promise<void>> {
       const content = await readFile(lockPath, 'utf8').catch(() => undefined);
       if (content === undefined) continue; // vanished meanwhile: retry
       const pid = parsePid(content);
-      if (pid !== undefined && pidAlive(pid)) throw new DatabaseLockedError(dataDir, pid, lockPath);
+      // Our own pid in a lock we do not hold is stale too: a container restarted on
+      // the same volume gets the same pid (often 1) as the process that left it.
+      const live = pid !== undefined && (pid === process.pid ? heldLocks.has(lockPath) : pidAlive(pid));
+      if (live) throw new DatabaseLockedError(dataDir, pid, lockPath);
       await takeOverStale(lockPath, content);
       continue;
     } finally {
       await rm(tmp, { force: true });
     }
+    heldLocks.add(lockPath);
     const releaseSync = () => {
+      heldLocks.delete(lockPath);
       try {
         if (readFileSync(lockPath, 'utf8') === mine) unlinkSync(lockPath);
       } catch {

@@ -130,7 +130,6 @@ const NO_FILTER = { externalTables: [], externalEnums: [] };
 async function withEngine<T>(
   factory: SqlMigrationAwareDriverAdapterFactory,
   fn: (engine: SchemaEngine) => Promise<T>,
-  datamodels?: [string, string][],
 ): Promise<T> {
   const glue = await loadSchemaEngine();
   const opened: SqlDriverAdapter[] = [];
@@ -145,15 +144,14 @@ async function withEngine<T>(
     connect: async () => track(await factory.connect()),
     connectToShadowDb: async () => track(await factory.connectToShadowDb()),
   };
-  const logs: string[] = [];
+  // The engine logs JSON lines (including each script it applies); show them on request.
   const log = (line: unknown) => {
-    logs.push(String(line));
     if (process.env.CONVENE_DEBUG_MIGRATE) process.stderr.write(`[schema-engine] ${String(line)}\n`);
   };
   let engine: SchemaEngine | undefined;
   runningOperations++;
   try {
-    engine = await glue.SchemaEngine.new({ datamodels }, log, bindMigrationAwareSqlAdapterFactory(tracked));
+    engine = await glue.SchemaEngine.new({ datamodels: undefined }, log, bindMigrationAwareSqlAdapterFactory(tracked));
     return await fn(engine);
   } catch (err) {
     throw new MigrationError(`schema engine: ${describeEngineError(err)}`, { cause: err });
@@ -181,8 +179,8 @@ function describeEngineError(err: unknown): string {
 
 /**
  * Makes executeScript run the whole script as one simple-protocol query, which
- * Postgres executes as one implicit transaction: a failing migration then leaves
- * nothing half-applied. Also fixes two adapter bugs: pglite-prisma-adapter does not
+ * Postgres executes as one implicit transaction (as Prisma's native engine does): a
+ * failing migration then leaves nothing half-applied. Also fixes two adapter bugs: pglite-prisma-adapter does not
  * await exec() (errors are lost and the migration is recorded as applied), and
  * adapter-pg splits the script on every ';' (breaks on ';' inside strings/bodies).
  */
@@ -235,22 +233,21 @@ export async function readSchemaFiles(schemaPath: string): Promise<SchemaContain
 /**
  * SQL that takes a database from the committed migrations to `schemaPath`: the body of
  * the next migration. Returns EMPTY_MIGRATION when nothing changed. The migrations are
- * replayed on throwaway in-memory PGlite databases, so no server is needed.
+ * replayed on a throwaway in-memory PGlite, so no server is needed.
  */
 export async function diffToNextMigration(schemaPath: string, migrationsDir: string): Promise<string> {
   const files = await readSchemaFiles(schemaPath);
   const migrationsList = await readMigrationsList(migrationsDir);
-  const main = new PGlite('memory://');
-  const shadows: PGlite[] = [];
+  // One throwaway database serves as both the engine's main connection (which a
+  // diff never reads) and the shadow database the migrations are replayed on:
+  // each PGlite costs a second or two to start.
+  let db: PGlite | undefined;
+  const connect = () => new PrismaPGlite((db ??= new PGlite('memory://'))).connect();
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: 'postgres',
     adapterName: 'convene-pglite-diff',
-    connect: () => new PrismaPGlite(main).connect(),
-    connectToShadowDb: async () => {
-      const shadow = new PGlite('memory://');
-      shadows.push(shadow);
-      return new PrismaPGlite(shadow).connect();
-    },
+    connect,
+    connectToShadowDb: connect,
   };
   try {
     const from =
@@ -263,7 +260,7 @@ export async function diffToNextMigration(schemaPath: string, migrationsDir: str
     const sql = (result.stdout ?? '').trim();
     return sql === '' ? EMPTY_MIGRATION : sql;
   } finally {
-    await Promise.all([main, ...shadows].map((db) => db.close().catch(() => undefined)));
+    await db?.close().catch(() => undefined);
   }
 }
 

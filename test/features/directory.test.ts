@@ -6,8 +6,10 @@ import { type Harness, startHarness, textOf } from '../support/harness.js';
 
 let h: Harness;
 
+type Answer = Record<string, unknown> & { text: string };
+
 /** Runs a slash command and returns the ephemeral answer sent to its response_url. */
-async function ig(user: string, text: string) {
+async function ig(user: string, text: string): Promise<Answer> {
   const before = h.fake.callsTo('response_url').length;
   const ack = await h.driver.command(user, '/ig', text);
   expect(ack.status).toBe(200);
@@ -15,7 +17,7 @@ async function ig(user: string, text: string) {
   return { ...reply.args, text: textOf(reply.args) };
 }
 
-async function click(user: string, reply: Record<string, unknown>, actionId: string, context: { channelId?: string } = {}) {
+async function click(user: string, reply: Record<string, unknown>, actionId: string, context: { channelId?: string } = {}): Promise<Answer> {
   const blocks = reply.blocks as { elements?: { action_id: string; value?: string }[]; accessory?: { action_id: string; value?: string } }[];
   const buttons = blocks.flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]);
   const button = buttons.find((b) => b.action_id === actionId);

@@ -89,6 +89,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   await bootstrapAdmins(db.prisma, config.adminUserIds);
   const convene = buildApp({ config, db, mode: 'http', clock: clock.now });
   const port = (await convene.start())!;
+  // Bolt checks its token with auth.test once, in the background; let it finish so tests
+  // that count Web API calls see only the calls their own requests cause.
+  await fake.waitFor('auth.test');
   const driver = new SlackDriver({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: SIGNING_SECRET, fake });
   return {
     fake,

@@ -19,6 +19,12 @@ CREATE TYPE "Standing" AS ENUM ('GOOD', 'LAPSED');
 -- CreateEnum
 CREATE TYPE "Role" AS ENUM ('STAFF', 'IGCC', 'COO');
 
+-- CreateEnum
+CREATE TYPE "MeetingFormat" AS ENUM ('VIRTUAL', 'IN_PERSON');
+
+-- CreateEnum
+CREATE TYPE "ElectionStatus" AS ENUM ('OPEN', 'CLOSED', 'CANCELLED');
+
 -- CreateTable
 CREATE TABLE "Group" (
     "id" SERIAL NOT NULL,
@@ -127,6 +133,35 @@ CREATE TABLE "ProcessedEvent" (
     CONSTRAINT "ProcessedEvent_pkey" PRIMARY KEY ("eventId")
 );
 
+-- CreateTable
+CREATE TABLE "BusinessMeeting" (
+    "id" SERIAL NOT NULL,
+    "groupId" INTEGER NOT NULL,
+    "heldOn" DATE NOT NULL,
+    "format" "MeetingFormat" NOT NULL,
+    "notes" TEXT NOT NULL DEFAULT '',
+    "link" TEXT,
+    "recordedBy" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "BusinessMeeting_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Election" (
+    "id" SERIAL NOT NULL,
+    "groupId" INTEGER NOT NULL,
+    "year" INTEGER NOT NULL,
+    "status" "ElectionStatus" NOT NULL DEFAULT 'OPEN',
+    "opensAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "closesAt" TIMESTAMP(3) NOT NULL,
+    "createdBy" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "closedAt" TIMESTAMP(3),
+
+    CONSTRAINT "Election_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Group_key_key" ON "Group"("key");
 
@@ -151,6 +186,12 @@ CREATE INDEX "AuditLog_subjectType_subjectId_idx" ON "AuditLog"("subjectType", "
 -- CreateIndex
 CREATE INDEX "AuditLog_at_idx" ON "AuditLog"("at");
 
+-- CreateIndex
+CREATE INDEX "BusinessMeeting_groupId_heldOn_idx" ON "BusinessMeeting"("groupId", "heldOn");
+
+-- CreateIndex
+CREATE INDEX "Election_groupId_year_idx" ON "Election"("groupId", "year");
+
 -- AddForeignKey
 ALTER TABLE "GroupMember" ADD CONSTRAINT "GroupMember_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "Group"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -162,6 +203,12 @@ ALTER TABLE "ConvenerTerm" ADD CONSTRAINT "ConvenerTerm_groupId_fkey" FOREIGN KE
 
 -- AddForeignKey
 ALTER TABLE "RoleGrant" ADD CONSTRAINT "RoleGrant_slackUserId_fkey" FOREIGN KEY ("slackUserId") REFERENCES "Person"("slackUserId") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "BusinessMeeting" ADD CONSTRAINT "BusinessMeeting_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "Group"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Election" ADD CONSTRAINT "Election_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "Group"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Hand-written: constraints Prisma's schema language cannot express.
 -- A convener is known by Slack user id, email, or both.

@@ -1,0 +1,60 @@
+// The deadline engine's contract with the features that register nudges.
+//
+// A feature's schedule.ts exports ReminderRule objects. Every tick the engine asks each
+// rule for the occurrences due in a window, claims each (rule, subject, dueAt, recipient)
+// in the ledger table inside the database (a unique key, so only one process ever sends
+// it), renders the message and posts it. Nothing is held in memory between ticks.
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { Block } from '../../lib/slack/blocks.js';
+import type { AppChannel } from '../admin/rules.js';
+
+/** Who receives a nudge. The engine expands it into one delivery per channel or user. */
+export type Audience =
+  | { kind: 'channel'; channelId: string }
+  /** A channel staff chose in `/ig admin channel` (skipped, and recorded so, when unset). */
+  | { kind: 'appChannel'; which: AppChannel }
+  /** The group's own Slack channel. */
+  | { kind: 'groupChannel'; groupId: number }
+  /** Each current convener of the group, by direct message. */
+  | { kind: 'groupConveners'; groupId: number }
+  /** These users, by direct message. */
+  | { kind: 'users'; userIds: string[] };
+
+export interface ReminderMessage {
+  text: string;
+  blocks?: Block[];
+}
+
+export interface Occurrence {
+  /** Identifies what the nudge is about, e.g. "group:12" or "petition:7:14d". Stable across restarts. */
+  subject: string;
+  /** The instant the nudge is for (its scheduled time, not when it happens to be sent). */
+  dueAt: Date;
+  audience: Audience;
+  /** Built at delivery time (so it can say the latest state). */
+  message: ReminderMessage;
+}
+
+export interface RuleContext {
+  prisma: PrismaClient;
+  /** ORG_TIMEZONE */
+  zone: string;
+}
+
+export interface ReminderRule {
+  /** Stable id, e.g. "meetings.business". Used in the ledger, the CLI and /ig admin reminders. */
+  id: string;
+  /** One line for staff, e.g. "Business-meeting nudges to conveners (early December and May)". */
+  description: string;
+  /**
+   * How long after dueAt a missed occurrence is still worth sending (after downtime).
+   * Older ones are recorded as skipped, never silently dropped.
+   */
+  latenessMs: number;
+  /**
+   * Occurrences with from < dueAt <= to. Must be a pure function of the database state
+   * and the window: called again for the same window it returns the same subjects and instants.
+   * Occurrences that no longer apply (e.g. the report was filed) are simply not returned.
+   */
+  occurrences(ctx: RuleContext, window: { from: Date; to: Date }): Promise<Occurrence[]>;
+}
