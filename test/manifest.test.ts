@@ -2,8 +2,8 @@
 // Slack's published manifest schema (checked against the copy in ../shared).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import formats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildManifest, MANIFEST_FILES } from '../src/manifest.js';
 import { BOT_EVENTS, BOT_SCOPES, SLASH_COMMANDS } from '../src/surface.js';
@@ -27,7 +27,8 @@ describe('manifests/', () => {
 
   it.each(['http', 'socket'] as const)('%s manifest validates against Slack\'s manifest schema', (mode) => {
     const ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
+    // ajv-formats is CommonJS: its function is the default export's `default`.
+    (formats as unknown as { default: (a: Ajv) => void }).default(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
     expect(validate(committed(mode)), JSON.stringify(validate.errors)).toBe(true);
     // The schema does catch mistakes: a manifest without its display name fails.

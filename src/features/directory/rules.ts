@@ -11,6 +11,17 @@ export function groupKey(name: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
+/** A directory entry as imports and petitions create it. */
+export interface GroupInput {
+  name: string;
+  key: string;
+  kind: 'CORE_IG' | 'PLA_IG' | 'MIG';
+  level: 'DIVISION' | 'SECTION' | null;
+  eligibility: 'ANYONE' | 'PLA_MEMBERS' | 'ALA_MEMBERS';
+  description: string;
+  staffLiaison: string | null;
+}
+
 export function defaultEligibility(kind: GroupKind, openToPublic: boolean): Eligibility {
   if (openToPublic || kind === 'CORE_IG') return 'ANYONE';
   return kind === 'PLA_IG' ? 'PLA_MEMBERS' : 'ALA_MEMBERS';

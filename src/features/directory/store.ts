@@ -1,6 +1,7 @@
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Tx } from '../../db/audit.js';
 import { dateOnly } from '../../lib/time.js';
+import type { GroupInput } from './rules.js';
 
 export function activeGroupNames(db: Tx) {
   return db.group.findMany({ where: { status: 'ACTIVE' }, select: { id: true, name: true, key: true }, orderBy: { name: 'asc' } });
@@ -69,15 +70,6 @@ export async function convenedGroupIds(db: Tx, slackUserId: string, email: strin
   return [...new Set(terms.map((t) => t.groupId))];
 }
 
-export interface GroupInput {
-  name: string;
-  key: string;
-  kind: 'CORE_IG' | 'PLA_IG' | 'MIG';
-  level: 'DIVISION' | 'SECTION' | null;
-  eligibility: 'ANYONE' | 'PLA_MEMBERS' | 'ALA_MEMBERS';
-  description: string;
-  staffLiaison: string | null;
-}
 
 /** Creates or updates a group by its key; returns whether it was created. */
 export async function upsertGroup(db: Tx, input: GroupInput): Promise<{ id: number; created: boolean; changed: boolean }> {

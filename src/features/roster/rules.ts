@@ -1,7 +1,7 @@
 // CSV rows for the roster and group imports: validation only, no I/O.
 import { z } from 'zod';
 import type { CsvRow } from '../../lib/csv.js';
-import { defaultEligibility, groupKey } from '../directory/rules.js';
+import { defaultEligibility, type GroupInput, groupKey } from '../directory/rules.js';
 
 export const MEMBER_COLUMNS = ['email', 'name', 'memberships', 'standing'];
 export const GROUP_COLUMNS = ['name', 'kind', 'level', 'description', 'staff_liaison', 'open_to_public', 'conveners'];
@@ -43,14 +43,7 @@ export interface MemberRecord {
   standing: 'GOOD' | 'LAPSED';
 }
 
-export interface GroupRecord {
-  name: string;
-  key: string;
-  kind: 'CORE_IG' | 'PLA_IG' | 'MIG';
-  level: 'DIVISION' | 'SECTION' | null;
-  eligibility: 'ANYONE' | 'PLA_MEMBERS' | 'ALA_MEMBERS';
-  description: string;
-  staffLiaison: string | null;
+export interface GroupRecord extends GroupInput {
   convenerEmails: string[];
 }
 
