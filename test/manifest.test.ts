@@ -1,6 +1,6 @@
 // The manifest Slack is given must list exactly what the app handles, and be valid by
 // Slack's published manifest schema (checked against the copy in ../shared).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import formats from 'ajv-formats';
@@ -25,7 +25,9 @@ describe('manifests/', () => {
     expect(committed(mode)).toEqual(buildManifest(mode));
   });
 
-  it.each(['http', 'socket'] as const)('%s manifest validates against Slack\'s manifest schema', (mode) => {
+  // The schema copy lives beside the checkout (../shared), as in CI; CI must have it.
+  const haveSchema = existsSync(schemaPath) || Boolean(process.env.CI);
+  it.skipIf(!haveSchema).each(['http', 'socket'] as const)('%s manifest validates against Slack\'s manifest schema', (mode) => {
     const ajv = new Ajv({ strict: false, allErrors: true });
     // ajv-formats is CommonJS: its function is the default export's `default`.
     (formats as unknown as { default: (a: Ajv) => void }).default(ajv);
