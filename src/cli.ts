@@ -2,8 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 import { DatabaseLockedError, openDatabase, type Database } from './db/client.js';
+import { IGWEEK_EXPORT_USAGE, exportCommand } from './features/igweek/cli.js';
+import { PETITIONS_USAGE, petitionsCommand } from './features/petitions/cli.js';
+import { REMINDERS_USAGE, remindersCommand } from './features/reminders/cli.js';
+import { allRules } from './features/reminders/registry.js';
 import { ImportError, importGroups, importMembers, seedGroups } from './features/roster/service.js';
-import { systemClock } from './lib/time.js';
+import { type Clock, systemClock } from './lib/time.js';
 
 export const USAGE = `Usage: convene <command>
 
@@ -11,6 +15,9 @@ export const USAGE = `Usage: convene <command>
   seed                           load the groups named in the seed documents (idempotent)
   import members <file.csv>      load the roster: email,name,memberships,standing
   import groups <file.csv>       load groups: name,kind,level,description,staff_liaison,open_to_public,conveners
+${REMINDERS_USAGE}
+${PETITIONS_USAGE}
+${IGWEEK_EXPORT_USAGE}
   help                           show this text
 
 Configuration comes from the environment or .env (see README.md).`;
@@ -23,8 +30,12 @@ export interface CliIO {
   err(line: string): void;
 }
 
-async function withDb<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+/** How the CLI opens its database; tests pass one that hands out an already open test database. */
+export type OpenDatabase = (config: Config) => Promise<Database>;
+const openFromConfig: OpenDatabase = (config) => openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+
+async function withDb<T>(config: Config, fn: (db: Database) => Promise<T>, open: OpenDatabase = openFromConfig): Promise<T> {
+  const db = await open(config);
   try {
     await db.migrate();
     return await fn(db);
@@ -42,7 +53,14 @@ async function readInput(path: string | undefined, what: string): Promise<string
   }
 }
 
-export async function runCli(argv: string[], config: Config, io: CliIO): Promise<number> {
+export interface CliDeps {
+  openDatabase?: OpenDatabase;
+  clock?: Clock;
+  /** Waits (Slack's Retry-After) in `reminders run`. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export async function runCli(argv: string[], config: Config, io: CliIO, deps: CliDeps = {}): Promise<number> {
   const [command, ...rest] = argv;
   const groupOptions = { clock: systemClock, orgTimezone: config.orgTimezone };
   try {
@@ -84,6 +102,17 @@ export async function runCli(argv: string[], config: Config, io: CliIO): Promise
         }
         throw new UsageError('convene import needs "members" or "groups": convene import members <file.csv>');
       }
+      case 'reminders':
+        return await remindersCommand(rest, config, io, {
+          rules: allRules(),
+          withDb: (fn) => withDb(config, fn, deps.openDatabase),
+          clock: deps.clock ?? systemClock,
+          sleep: deps.sleep,
+        });
+      case 'petitions':
+        return await petitionsCommand(rest, config, io, { withDb: (fn) => withDb(config, fn, deps.openDatabase), clock: deps.clock ?? systemClock });
+      case 'export':
+        return await exportCommand(rest, io, { withDb: (fn) => withDb(config, fn, deps.openDatabase), clock: deps.clock ?? systemClock });
       default:
         throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }

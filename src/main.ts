@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig, loadDotEnv, slackMode } from './config.js';
 import { DatabaseLockedError, openDatabase } from './db/client.js';
 import { bootstrapAdmins } from './features/admin/service.js';
+import { startReminders } from './features/reminders/scheduler.js';
 
 function fail(lines: string[]): never {
   process.stderr.write(`${lines.join('\n')}\n`);
@@ -45,11 +46,14 @@ async function main(): Promise<void> {
       : `Convene is listening on port ${port}: Slack requests at POST /slack/events, health at GET /healthz.`,
   );
 
+  const reminders = startReminders({ prisma: db.prisma, config, logger: convene.app.logger });
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping Convene…`);
+    await reminders.stop().catch(() => undefined);
     await convene.stop().catch(() => undefined);
     await db.close();
     process.exit(0);

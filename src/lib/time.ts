@@ -62,3 +62,57 @@ export function termYearContaining(isoDate: string): { startsOn: string; endsOn:
   const startYear = d.month >= 7 ? d.year : d.year - 1;
   return { startsOn: `${startYear}-07-01`, endsOn: `${startYear + 1}-06-30` };
 }
+
+/** A calendar date moved by whole days, e.g. plusDays('2027-03-01', -14) → '2027-02-15'. */
+export function plusDays(isoDate: string, days: number): string {
+  return DateTime.fromISO(isoDate, { zone: 'UTC' }).plus({ days }).toISODate()!;
+}
+
+/** A calendar date moved by whole months, clamped to the month's end ('2027-01-31' + 1 → '2027-02-28'). */
+export function plusMonths(isoDate: string, months: number): string {
+  return DateTime.fromISO(isoDate, { zone: 'UTC' }).plus({ months }).toISODate()!;
+}
+
+/** The last day (28–31) of a month. */
+export function lastDayOfMonth(year: number, month: number): number {
+  return DateTime.utc(year, month, 1).daysInMonth!;
+}
+
+/** The calendar year of an instant in a zone. */
+export function localYear(instant: Date, zone: string): number {
+  return DateTime.fromJSDate(instant, { zone }).year;
+}
+
+/** The last second of a calendar day in a zone: a deadline "by April 30" is 23:59:59 that day. */
+export function endOfDay(isoDate: string, zone: string): Date {
+  return zonedInstant(isoDate, '23:59:59', zone);
+}
+
+/**
+ * Reads an ISO 8601 instant typed by an operator. With an offset or Z it is exact; without
+ * one ("2027-03-01T10:00", "2027-03-01") it is wall-clock time in `zone`. Undefined when malformed.
+ */
+export function parseInstant(text: string, zone: string): Date | undefined {
+  const dt = DateTime.fromISO(text.trim(), { zone, setZone: true });
+  return dt.isValid ? dt.toJSDate() : undefined;
+}
+
+/** Day of the week of a calendar date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(isoDate: string): number {
+  return DateTime.fromISO(isoDate, { zone: 'UTC' }).weekday;
+}
+
+/** A calendar date spelled out, e.g. "Monday, March 1". */
+export function formatWeekday(isoDate: string): string {
+  return DateTime.fromISO(isoDate, { zone: 'UTC' }).toFormat('cccc, LLLL d');
+}
+
+/** The wall-clock time of an instant in a zone with the zone's abbreviation, e.g. "10:00 AM CST". */
+export function formatClock(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat('h:mm a ZZZZ');
+}
+
+/** The wall-clock time (HH:mm, 24-hour) of an instant in a zone. */
+export function localTime(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');
+}

@@ -4,6 +4,7 @@
 // rule for the occurrences due in a window, claims each (rule, subject, dueAt, recipient)
 // in the ledger table inside the database (a unique key, so only one process ever sends
 // it), renders the message and posts it. Nothing is held in memory between ticks.
+import type { WebClient } from '@slack/web-api';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { Block } from '../../lib/slack/blocks.js';
 import type { AppChannel } from '../admin/rules.js';
@@ -31,6 +32,8 @@ export interface Occurrence {
   /** The instant the nudge is for (its scheduled time, not when it happens to be sent). */
   dueAt: Date;
   audience: Audience;
+  /** What staff see in listings and failure reports, e.g. "Open Data: January business meeting". Defaults to the subject. */
+  label?: string;
   /** Built at delivery time (so it can say the latest state). */
   message: ReminderMessage;
 }
@@ -57,4 +60,23 @@ export interface ReminderRule {
    * Occurrences that no longer apply (e.g. the report was filed) are simply not returned.
    */
   occurrences(ctx: RuleContext, window: { from: Date; to: Date }): Promise<Occurrence[]>;
+}
+
+export interface TransitionContext {
+  prisma: PrismaClient;
+  /** The engine's delivery client. */
+  client: WebClient;
+  zone: string;
+  logger: { error(...msg: unknown[]): void; warn(...msg: unknown[]): void };
+}
+
+/**
+ * A state change due at a deadline (a petition opens for signatures, an election closes).
+ * Run by the engine at the start of each tick (never by `due`, which must have no effects),
+ * before the rules are asked what to send, so messages describe the new state.
+ * Must be idempotent and decided by the database: several processes may run it at once.
+ */
+export interface Transition {
+  id: string;
+  apply(ctx: TransitionContext, now: Date): Promise<void>;
 }

@@ -1,0 +1,24 @@
+// Every feature's deadline-engine rules, in one list. Add yours: import it from your
+// feature's schedule.ts and append it below.
+import { petitionRules, petitionTransitions } from '../petitions/schedule.js';
+import { igWeekRules } from '../igweek/schedule.js';
+import { electionRules, electionTransitions } from '../elections/schedule.js';
+import { reportRules } from '../reports/schedule.js';
+import { businessMeetingRule, electionRule } from './schedule.js';
+import type { ReminderRule, Transition } from './types.js';
+
+export function allRules(): ReminderRule[] {
+  return [
+    businessMeetingRule,
+    electionRule,
+    ...igWeekRules,
+    ...petitionRules,
+    ...electionRules,
+    ...reportRules,
+  ];
+}
+
+/** State changes the engine applies at each tick, before it asks the rules what is due. */
+export function allTransitions(): Transition[] {
+  return [...petitionTransitions, ...electionTransitions];
+}

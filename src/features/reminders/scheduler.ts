@@ -1,0 +1,73 @@
+// Runs the engine every minute (node-cron, in the org zone). A tick never overlaps the
+// previous one in this process; other processes are kept apart by the ledger, not by cron.
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from '@slack/web-api';
+import type { Config } from '../../config.js';
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { systemClock } from '../../lib/time.js';
+import { createDeliveryClient } from './delivery.js';
+import { createEngine, type Engine, newInstanceId } from './engine.js';
+import { allRules, allTransitions } from './registry.js';
+
+export interface Scheduler {
+  /** One tick now, unless one is already running (then it resolves when that one ends). */
+  runOnce(): Promise<void>;
+  /** Stops the cron task and waits for a running tick to finish. */
+  stop(): Promise<void>;
+}
+
+export function tickRunner(engine: Pick<Engine, 'tick'>, logger: Logger): Scheduler {
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  return {
+    runOnce() {
+      if (stopped) return Promise.resolve();
+      running ??= engine
+        .tick()
+        .then((r) => {
+          if (r.sent || r.failed || r.gaveUp || r.skipped) logger.info(`reminders: sent ${r.sent}, failed ${r.failed}, gave up ${r.gaveUp}, skipped ${r.skipped}`);
+        })
+        .catch((error: unknown) => logger.error('reminders: tick failed', error))
+        .finally(() => {
+          running = undefined;
+        });
+      return running;
+    },
+    async stop() {
+      stopped = true;
+      await running;
+    },
+  };
+}
+
+export function startScheduler(engine: Pick<Engine, 'tick'>, opts: { zone: string; logger: Logger }): Scheduler {
+  const runner = tickRunner(engine, opts.logger);
+  const task: ScheduledTask = cron.schedule('* * * * *', () => runner.runOnce(), {
+    timezone: opts.zone,
+    name: 'convene-reminders',
+    noOverlap: true,
+  });
+  return {
+    runOnce: runner.runOnce,
+    async stop() {
+      await task.stop();
+      await task.destroy();
+      await runner.stop();
+    },
+  };
+}
+
+/** The app's reminders: an engine on its own Slack client, ticking every minute. */
+export function startReminders(p: { prisma: PrismaClient; config: Config; logger: Logger }): Scheduler {
+  const engine = createEngine({
+    prisma: p.prisma,
+    client: createDeliveryClient(p.config.slack, p.logger),
+    rules: allRules(),
+    transitions: allTransitions(),
+    zone: p.config.orgTimezone,
+    clock: systemClock,
+    instanceId: newInstanceId('app'),
+    logger: p.logger,
+  });
+  return startScheduler(engine, { zone: p.config.orgTimezone, logger: p.logger });
+}
