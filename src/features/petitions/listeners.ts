@@ -1,0 +1,113 @@
+// `/petition …`, the petition form and its duplicate check, and the petition buttons.
+import type { App, ViewOutput } from '@slack/bolt';
+import type { FeatureContext } from '../../app-context.js';
+import type { PetitionKind } from '../../generated/prisma/enums.js';
+import type { Reply } from '../../lib/slack/blocks.js';
+import { errorReply, FieldErrors } from '../../lib/slack/errors.js';
+import { onAction } from '../../lib/slack/handlers.js';
+import { CommandRouter } from '../../lib/slack/router.js';
+import { FormBlocks, INPUT, PetitionIds } from './ids.js';
+import * as service from './service.js';
+import * as views from './views.js';
+
+function petitionId(value: string): number {
+  return Number.parseInt(value, 10);
+}
+
+const KIND_WORDS: Record<string, PetitionKind> = { ig: 'CORE_IG', core: 'CORE_IG', mig: 'MIG' };
+
+/** Reads the form's state (block id → its single input) into the service's shape. */
+function formValues(view: ViewOutput): service.FormValues {
+  const v = view.state.values;
+  const input = (block: string) => v[block]?.[INPUT];
+  return {
+    name: input(FormBlocks.name)?.value,
+    purpose: input(FormBlocks.purpose)?.value,
+    level: input(FormBlocks.level)?.selected_option?.value,
+    leaders: input(FormBlocks.leaders)?.selected_users ?? [],
+    addresses: input(FormBlocks.addresses)?.value,
+    feedback: input(FormBlocks.feedback)?.selected_date,
+  };
+}
+
+function parseMeta(view: ViewOutput): views.FormMeta {
+  const meta = JSON.parse(view.private_metadata || '{}') as Partial<views.FormMeta>;
+  if (meta.kind !== 'CORE_IG' && meta.kind !== 'MIG') throw new Error(`petition form without a kind: ${view.private_metadata}`);
+  return { kind: meta.kind, channel: meta.channel ?? '' };
+}
+
+export function register({ app, prisma, clock, config, logger }: FeatureContext): void {
+  const refresher: service.MessageRefresher = new service.MessageRefresher((id) => service.updateMessage(prisma, app.client, id, config.orgTimezone), logger);
+  const deps: service.PetitionDeps = { prisma, clock, zone: config.orgTimezone, logger, refresher };
+
+  const openForm = (client: App['client'], triggerId: string, meta: views.FormMeta) => client.views.open({ trigger_id: triggerId, view: views.formView(meta) });
+
+  app.command('/petition', async ({ ack, command, respond, client }) => {
+    await ack();
+    const { name, args } = CommandRouter.split(command.text ?? '');
+    try {
+      let reply: Reply | undefined;
+      if (name === '') reply = views.kindChoiceReply();
+      else if (KIND_WORDS[name]) await openForm(client, command.trigger_id, { kind: KIND_WORDS[name], channel: command.channel_id });
+      else if (name === 'list') reply = views.listReply(await service.listOpen(deps, client), deps.zone);
+      else if (name === 'status') reply = await service.status(deps, client, service.parseNumber(args), command.user_id);
+      else reply = views.helpReply(name === 'help' ? undefined : name);
+      if (reply) await respond({ response_type: 'ephemeral', ...reply });
+    } catch (error) {
+      await respond({ response_type: 'ephemeral', ...errorReply(error, logger) });
+    }
+  });
+
+  onAction(app, new RegExp(`^${PetitionIds.kind.replace('.', '\\.')}\\.`), logger, async ({ value, body, client }) => {
+    const kind = value === 'MIG' ? 'MIG' : 'CORE_IG';
+    await openForm(client, body.trigger_id, { kind, channel: body.channel?.id ?? body.user.id });
+  });
+
+  app.view(PetitionIds.form, async ({ ack, body, view, client }) => {
+    const meta = parseMeta(view);
+    let outcome: service.SubmitOutcome;
+    try {
+      outcome = await service.submitForm(deps, client, body.user.id, meta.kind, meta.channel, formValues(view));
+    } catch (error) {
+      if (error instanceof FieldErrors) return ack({ response_action: 'errors', errors: error.errors });
+      await ack({ response_action: 'errors', errors: { [FormBlocks.name]: errorReply(error, logger).text } });
+      return;
+    }
+    if (outcome.kind === 'duplicates') return ack({ response_action: 'push', view: views.duplicatesView(outcome.draftId, outcome.matches) });
+    await ack({ response_action: 'clear' });
+    await service.publish(deps, client, outcome.petition);
+  });
+
+  app.view(PetitionIds.confirm, async ({ ack, body, view, client }) => {
+    await ack({ response_action: 'clear' });
+    try {
+      const petition = await service.confirmDraft(deps, body.user.id, Number.parseInt(view.private_metadata, 10));
+      if (petition) await service.publish(deps, client, petition);
+    } catch (error) {
+      await client.chat.postMessage({ channel: body.user.id, ...errorReply(error, logger) });
+    }
+  });
+
+  onAction(app, PetitionIds.sign, logger, ({ value, userId, client }) => service.sign(deps, client, petitionId(value), userId));
+  onAction(app, PetitionIds.unsign, logger, ({ value, userId, client }) => service.unsign(deps, client, petitionId(value), userId));
+  onAction(app, PetitionIds.withdraw, logger, ({ value, userId, client }) => service.withdraw(deps, client, petitionId(value), userId));
+  onAction(app, PetitionIds.details, logger, ({ value, userId, client }) => service.status(deps, client, petitionId(value), userId));
+  onAction(app, PetitionIds.approve, logger, ({ value, userId, client }) => service.approve(deps, client, petitionId(value), userId));
+  onAction(app, PetitionIds.reject, logger, async ({ value, userId, client, body }) => {
+    const p = await service.checkDecider(deps, client, petitionId(value), userId);
+    await client.views.open({ trigger_id: body.trigger_id, view: views.rejectView(p) });
+  });
+
+  app.view(PetitionIds.rejectForm, async ({ ack, body, view, client }) => {
+    const reason = view.state.values[FormBlocks.reason]?.[INPUT]?.value;
+    let rejected;
+    try {
+      rejected = await service.reject(deps, client, petitionId(view.private_metadata), body.user.id, reason);
+    } catch (error) {
+      if (error instanceof FieldErrors) return ack({ response_action: 'errors', errors: error.errors });
+      return ack({ response_action: 'errors', errors: { [FormBlocks.reason]: errorReply(error, logger).text } });
+    }
+    await ack();
+    await service.announceRejection(deps, client, rejected);
+  });
+}

@@ -1,0 +1,77 @@
+// Petition nudges for the deadline engine. These only deliver messages; the state changes
+// at the same deadlines (opening for signatures, expiry) are applyDueTransitions in service.ts.
+import { DAY, inWindow } from '../reminders/rules.js';
+import type { Occurrence, ReminderRule, Transition } from '../reminders/types.js';
+import { applyDueTransitions } from './service.js';
+import { stewards, WARNING_DAYS, warningAt } from './rules.js';
+import * as store from './store.js';
+import { expiredNotice, expiryWarning, openedNotice } from './views.js';
+
+export const petitionOpeningRule: ReminderRule = {
+  id: 'petitions.opening',
+  description: 'Petitions: "now open for signatures", with a Sign button, in the petition\'s channel the morning after its feedback period ends',
+  latenessMs: 2 * DAY,
+  async occurrences({ prisma, zone }, window) {
+    const rows = await store.openingBetween(prisma, window.from, window.to);
+    return rows.map((p) => ({
+      subject: `petition:${p.id}:open`,
+      dueAt: p.opensAt,
+      label: `Petition #${p.id} ${p.name}: open for signatures`,
+      audience: { kind: 'channel', channelId: p.channelId },
+      message: openedNotice(p, zone),
+    }));
+  },
+};
+
+export const petitionExpiryWarningRule: ReminderRule = {
+  id: 'petitions.expiry-warning',
+  description: `Petitions: DM to the organizers ${WARNING_DAYS.join(' and ')} days before a petition still collecting signatures expires`,
+  latenessMs: DAY,
+  async occurrences({ prisma, zone }, window) {
+    // A warning in the window belongs to a petition expiring up to the longest lead (plus a day) later.
+    const horizon = new Date(window.to.getTime() + (Math.max(...WARNING_DAYS) + 1) * DAY);
+    const out: Occurrence[] = [];
+    for (const p of await store.collectingExpiringBetween(prisma, window.from, horizon)) {
+      for (const days of WARNING_DAYS) {
+        const dueAt = warningAt(p.expiresAt, days, zone);
+        if (!inWindow(dueAt, window) || (p.openedAt && dueAt <= p.openedAt)) continue;
+        out.push({
+          subject: `petition:${p.id}:expiry-${days}d`,
+          dueAt,
+          label: `Petition #${p.id} ${p.name}: expires in ${days} days`,
+          audience: { kind: 'users', userIds: stewards(p) },
+          message: expiryWarning(p, days, zone),
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export const petitionExpiredRule: ReminderRule = {
+  id: 'petitions.expired',
+  description: 'Petitions: DM to the organizers when a petition expires without reaching its threshold',
+  latenessMs: 7 * DAY,
+  async occurrences({ prisma }, window) {
+    const rows = await store.expiringBetween(prisma, window.from, window.to);
+    return rows.map((p) => ({
+      subject: `petition:${p.id}:expired`,
+      dueAt: p.expiresAt,
+      label: `Petition #${p.id} ${p.name}: expired`,
+      audience: { kind: 'users', userIds: stewards(p) },
+      message: expiredNotice(p),
+    }));
+  },
+};
+
+export const petitionRules: ReminderRule[] = [petitionOpeningRule, petitionExpiryWarningRule, petitionExpiredRule];
+
+/** Opens petitions whose feedback period ended and expires those past their collection period. */
+export const petitionTransitions: Transition[] = [
+  {
+    id: 'petitions.transitions',
+    async apply({ prisma, client, zone, logger }, now) {
+      await applyDueTransitions(prisma, client, now, { zone, logger });
+    },
+  },
+];
