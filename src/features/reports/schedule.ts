@@ -1,0 +1,91 @@
+// Quarterly-report nudges: each group's conveners by DM 14 and 3 days before the due date, on
+// the day, and weekly while overdue (four at most), until the report is filed; and a digest
+// of missing reports to staff the day after each due date.
+import { endOfDay, localDate, plusDays, zonedInstant } from '../../lib/time.js';
+import { staffAudience } from '../conveners/service.js';
+import { deadlineNudges, DAY, inWindow, nudgesInWindow, type Window } from '../reminders/rules.js';
+import type { Occurrence, ReminderRule } from '../reminders/types.js';
+import { NUDGE_PLAN, type Quarter, quarterEnd, quarterKey, quarterLabel, quarterOf, shiftQuarter } from './rules.js';
+import { dueDates } from './service.js';
+import * as store from './store.js';
+import { type NudgeKind, reportNudge, staffDigest } from './views.js';
+
+/** Quarters whose nudges can fall in the window (a due date is at most six months after its quarter). */
+function quartersNear(window: Window, zone: string): Quarter[] {
+  const first = shiftQuarter(quarterOf(localDate(window.from, zone)), -3);
+  const last = quarterOf(plusDays(localDate(window.to, zone), 14));
+  const out: Quarter[] = [];
+  for (let q = first; quarterKey(q) <= quarterKey(last); q = shiftQuarter(q, 1)) out.push(q);
+  return out;
+}
+
+function nudgeKind(key: string): NudgeKind {
+  const [kind, n] = key.split('-');
+  if (kind === 'before') return { kind: 'before', days: Number(n) };
+  if (kind === 'overdue') return { kind: 'overdue', weeks: Number(n) };
+  return { kind: 'due' };
+}
+
+async function owingWithoutReport(prisma: Parameters<ReminderRule['occurrences']>[0]['prisma'], quarter: Quarter, zone: string) {
+  const [groups, reports] = await Promise.all([store.groupsOwing(prisma, endOfDay(quarterEnd(quarter), zone)), store.reportsFor(prisma, [quarterKey(quarter)])]);
+  const filed = new Set(reports.map((r) => r.groupId));
+  return { owing: groups, missing: groups.filter((g) => !filed.has(g.id)) };
+}
+
+export const reportNudgeRule: ReminderRule = {
+  id: 'reports.quarterly',
+  description: "Quarterly reports: DM to each active group's conveners 14 and 3 days before the due date, on the day, then weekly while overdue (four at most), until the report is filed",
+  latenessMs: 3 * DAY,
+  async occurrences({ prisma, zone }, window) {
+    const quarters = quartersNear(window, zone);
+    const dues = await dueDates(prisma, quarters);
+    const out: Occurrence[] = [];
+    for (const quarter of quarters) {
+      const key = quarterKey(quarter);
+      const dueOn = dues.get(key)!;
+      const nudges = nudgesInWindow(deadlineNudges(dueOn, NUDGE_PLAN, zone), window);
+      if (nudges.length === 0) continue;
+      const { missing } = await owingWithoutReport(prisma, quarter, zone);
+      for (const g of missing) {
+        for (const n of nudges) {
+          out.push({
+            subject: `group:${g.id}:report:${key}`,
+            dueAt: n.at,
+            label: `${g.name}: ${quarterLabel(quarter)} report (${n.key})`,
+            audience: { kind: 'groupConveners', groupId: g.id },
+            message: reportNudge({ groupId: g.id, groupName: g.name, quarter, dueOn, nudge: nudgeKind(n.key), zone }),
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export const reportDigestRule: ReminderRule = {
+  id: 'reports.digest',
+  description: 'Quarterly reports: the groups that have not filed, to staff, the day after each due date',
+  latenessMs: 7 * DAY,
+  async occurrences({ prisma, zone }, window) {
+    const quarters = quartersNear(window, zone);
+    const dues = await dueDates(prisma, quarters);
+    const out: Occurrence[] = [];
+    for (const quarter of quarters) {
+      const key = quarterKey(quarter);
+      const dueOn = dues.get(key)!;
+      const at = zonedInstant(plusDays(dueOn, 1), NUDGE_PLAN.time, zone);
+      if (!inWindow(at, window)) continue;
+      const { owing, missing } = await owingWithoutReport(prisma, quarter, zone);
+      out.push({
+        subject: `quarter:${key}:digest`,
+        dueAt: at,
+        label: `${quarterLabel(quarter)} reports: digest to staff`,
+        audience: await staffAudience(prisma),
+        message: staffDigest({ quarter, dueOn, missing, owing: owing.length }),
+      });
+    }
+    return out;
+  },
+};
+
+export const reportRules: ReminderRule[] = [reportNudgeRule, reportDigestRule];

@@ -1,0 +1,205 @@
+// Quarterly reports: who may file, the form's quarter and content, filing and revising,
+// due dates, and the status views for staff and conveners.
+import { z } from 'zod';
+import type { Group } from '../../generated/prisma/client.js';
+import { audit, type Tx } from '../../db/audit.js';
+import { FieldErrors, UserError, zodFieldErrors } from '../../lib/slack/errors.js';
+import { escapeMrkdwn } from '../../lib/slack/text.js';
+import { endOfDay, formatDate } from '../../lib/time.js';
+import { requireRole } from '../admin/service.js';
+import { resolveGroup } from '../directory/service.js';
+import { activeGroup, type ConvenerDeps, convenerNames, groupsToManage, requireConvenerOrStaff, standing, today } from '../conveners/service.js';
+import {
+  defaultDueDate,
+  DELIVERABLE_VALUES,
+  dueDateProblem,
+  dueQuarter,
+  fileableQuarters,
+  parseQuarter,
+  type Quarter,
+  quarterEnd,
+  quarterKey,
+  quarterOf,
+  type ReportStatus,
+  reportStatus,
+  revisionProblem,
+  shiftQuarter,
+} from './rules.js';
+import * as store from './store.js';
+
+export type Deps = ConvenerDeps;
+
+/** Each quarter's due date: staff's override, else the default. */
+export async function dueDates(db: Tx, quarters: Quarter[]): Promise<Map<string, string>> {
+  const overrides = await store.dueOverrides(db, quarters.map(quarterKey));
+  return new Map(quarters.map((q) => [quarterKey(q), overrides.get(quarterKey(q)) ?? defaultDueDate(q)]));
+}
+
+// ---------------------------------------------------------------------------
+// Opening the form
+
+export interface FormOption {
+  quarter: Quarter;
+  dueOn: string;
+  filed: boolean;
+}
+
+export interface FormData {
+  group: Group;
+  options: FormOption[];
+  selected: string;
+  content: store.ReportContent | null;
+}
+
+export async function formFor(deps: Deps, userId: string, groupId: number): Promise<FormData> {
+  const group = await activeGroup(deps, groupId);
+  await requireConvenerOrStaff(deps, userId, group, 'file its quarterly report');
+  const day = today(deps);
+  const quarters = fileableQuarters(day);
+  const [reports, dues] = await Promise.all([store.reportsOfGroup(deps.prisma, group.id, quarters.map(quarterKey)), dueDates(deps.prisma, quarters)]);
+  const filed = new Set(reports.map((r) => r.quarter));
+  const selected = quarterKey(dueQuarter(day, filed));
+  const existing = reports.find((r) => r.quarter === selected);
+  return {
+    group,
+    options: quarters.map((q) => ({ quarter: q, dueOn: dues.get(quarterKey(q))!, filed: filed.has(quarterKey(q)) })),
+    selected,
+    content: existing ? { activities: existing.activities, progress: existing.progress, deliverables: existing.deliverables, issues: existing.issues, plans: existing.plans } : null,
+  };
+}
+
+export type Entry = { kind: 'form'; form: FormData } | { kind: 'pick'; groups: Group[] };
+
+/** `/igreport [group]`: the form for the named (or only) group, a picker for several, or who to ask. */
+export async function entry(deps: Deps, userId: string, args: string): Promise<Entry> {
+  if (args.trim()) {
+    const group = await resolveGroup(deps.prisma, { query: args });
+    return { kind: 'form', form: await formFor(deps, userId, group.id) };
+  }
+  const groups = await groupsToManage(deps, userId);
+  if (groups.length === 1) return { kind: 'form', form: await formFor(deps, userId, groups[0]!.id) };
+  if (groups.length > 1) return { kind: 'pick', groups };
+  throw new UserError(await whoFiles(deps, userId));
+}
+
+const PickForm = z.object({ group: z.coerce.number({ error: 'Choose the group.' }).int().positive('Choose the group.') });
+
+/** The picker's answer: the form for the chosen group. */
+export async function pickedForm(deps: Deps, userId: string, values: Record<string, unknown>): Promise<FormData> {
+  const parsed = PickForm.safeParse(values);
+  if (!parsed.success) throw zodFieldErrors(parsed.error);
+  return formFor(deps, userId, parsed.data.group);
+}
+
+/** For someone who convenes nothing: who files the reports of the groups they belong to. */
+async function whoFiles(deps: Deps, userId: string): Promise<string> {
+  const mine = await store.groupsOfMember(deps.prisma, userId);
+  const intro = "Quarterly reports are filed by each group's conveners (and staff), and you don't convene a group.";
+  if (mine.length === 0) return `${intro} \`/ig conveners <group>\` shows who convenes a group.`;
+  const lines = await Promise.all(mine.slice(0, 20).map(async (g) => `• *${escapeMrkdwn(g.name)}*: ${await convenerNames(deps, g.id)}`));
+  return `${intro} Your groups' conveners:\n${lines.join('\n')}`;
+}
+
+// ---------------------------------------------------------------------------
+// Filing
+
+const required = (message: string) => z.string({ error: message }).trim().min(1, message).max(2900, 'Keep this under 2,900 characters.');
+
+const ReportForm = z.object({
+  quarter: z.string({ error: 'Choose the quarter.' }).regex(/^\d{4}-Q[1-4]$/, 'Choose the quarter.'),
+  activities: required('Describe the group\'s activities this quarter.'),
+  progress: required('Say how the group progressed toward its deliverables.'),
+  deliverables: z.array(z.enum(DELIVERABLE_VALUES, { error: 'Choose from the list.' })).default([]),
+  issues: z.string().trim().max(2900, 'Keep this under 2,900 characters.').default(''),
+  plans: required('Describe the plans for next quarter.'),
+});
+
+export async function fileReport(deps: Deps, actor: string, groupId: number, values: Record<string, unknown>) {
+  const parsed = ReportForm.safeParse(values);
+  if (!parsed.success) throw zodFieldErrors(parsed.error);
+  const { quarter: key, ...content } = parsed.data;
+  const group = await activeGroup(deps, groupId);
+  await requireConvenerOrStaff(deps, actor, group, 'file its quarterly report');
+  const quarter = fileableQuarters(today(deps)).find((q) => quarterKey(q) === key);
+  if (!quarter) throw new FieldErrors({ quarter: 'Reports can be filed for the current quarter and the four before it.' });
+  const dueOn = (await dueDates(deps.prisma, [quarter])).get(key)!;
+  const dueEnd = endOfDay(dueOn, deps.zone);
+  const now = deps.clock();
+  const row = await deps.prisma.$transaction(async (tx) => {
+    const existing = await store.report(tx, group.id, key);
+    const problem = revisionProblem(quarter, Boolean(existing), dueEnd, now, formatDate(dueOn));
+    if (problem) throw new FieldErrors({ quarter: problem });
+    const r = await store.file(tx, { groupId: group.id, quarter: key, by: actor, at: now, content });
+    await audit(tx, { actor, action: r.revision === 1 ? 'report.filed' : 'report.revised', subjectType: 'group', subjectId: group.id, details: { quarter: key, revision: r.revision } });
+    return r;
+  });
+  return { group, quarter, dueOn, revision: row.revision, late: reportStatus(row.firstFiledAt, dueEnd, now) === 'LATE' };
+}
+
+// ---------------------------------------------------------------------------
+// Due dates
+
+export async function setDueDate(deps: Deps, actor: string, args: string) {
+  await requireRole(deps.prisma, actor, 'STAFF', 'change report due dates');
+  const [quarterText = '', date = ''] = args.split(/\s+/).filter(Boolean);
+  const quarter = parseQuarter(quarterText);
+  if (!quarter || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UserError('Usage: `/igreport due <quarter> <YYYY-MM-DD>`, e.g. `/igreport due 2027-Q1 2027-05-15`.');
+  const problem = dueDateProblem(quarter, date);
+  if (problem) throw new UserError(problem);
+  const before = (await dueDates(deps.prisma, [quarter])).get(quarterKey(quarter))!;
+  await deps.prisma.$transaction(async (tx) => {
+    await store.setDueDate(tx, quarterKey(quarter), date, actor);
+    await audit(tx, { actor, action: 'report.due_changed', subjectType: 'quarter', subjectId: quarterKey(quarter), details: { from: before, to: date } });
+  });
+  return { quarter, before, after: date };
+}
+
+// ---------------------------------------------------------------------------
+// Status
+
+export interface StatusRow {
+  group: Pick<Group, 'id' | 'name'>;
+  status: ReportStatus;
+  filedAt: Date | null;
+  filedBy: string | null;
+}
+
+export interface QuarterStatus {
+  quarter: Quarter;
+  dueOn: string;
+  rows: StatusRow[];
+}
+
+async function statusOf(deps: Deps, quarters: Quarter[], groups: Pick<Group, 'id' | 'name'>[]): Promise<QuarterStatus[]> {
+  const [reports, dues] = await Promise.all([store.reportsFor(deps.prisma, quarters.map(quarterKey)), dueDates(deps.prisma, quarters)]);
+  const now = deps.clock();
+  return quarters.map((quarter) => {
+    const key = quarterKey(quarter);
+    const dueOn = dues.get(key)!;
+    const dueEnd = endOfDay(dueOn, deps.zone);
+    const rows = groups.map((group) => {
+      const r = reports.find((x) => x.groupId === group.id && x.quarter === key);
+      return { group, status: reportStatus(r?.firstFiledAt ?? null, dueEnd, now), filedAt: r?.firstFiledAt ?? null, filedBy: r?.lastFiledBy ?? null };
+    });
+    return { quarter, dueOn, rows };
+  });
+}
+
+export type StatusView = { kind: 'staff'; status: QuarterStatus } | { kind: 'conveners'; groups: { group: Group; history: QuarterStatus[] }[] };
+
+/** Staff: every active group for one quarter (default: the one that ended last). Conveners: their groups' recent history. */
+export async function statusView(deps: Deps, userId: string, args: string): Promise<StatusView> {
+  const quarter = args.trim() ? parseQuarter(args) : undefined;
+  if (args.trim() && !quarter) throw new UserError(`"${escapeMrkdwn(args.trim())}" isn't a quarter. Write it like \`2027-Q1\`.`);
+  const s = await standing(deps, userId);
+  const current = quarterOf(today(deps));
+  if (s.staff) {
+    const q = quarter ?? shiftQuarter(current, -1);
+    const groups = await store.groupsOwing(deps.prisma, endOfDay(quarterEnd(q), deps.zone));
+    return { kind: 'staff', status: (await statusOf(deps, [q], groups))[0]! };
+  }
+  if (s.convened.length === 0) throw new UserError("Only staff and conveners can see quarterly report status. `/ig conveners <group>` shows who convenes a group.");
+  const groups = await groupsToManage(deps, userId);
+  const quarters = quarter ? [quarter] : [0, -1, -2, -3, -4].map((n) => shiftQuarter(current, n));
+  return { kind: 'conveners', groups: await Promise.all(groups.map(async (group) => ({ group, history: (await statusOf(deps, quarters, [group])) }))) };
+}

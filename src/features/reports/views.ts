@@ -1,0 +1,146 @@
+// Quarterly reports: the form, the status views and the nudges. Pure Block Kit builders.
+import type { Group } from '../../generated/prisma/client.js';
+import { type Block, type Reply, actions, button, context, section } from '../../lib/slack/blocks.js';
+import { escapeMrkdwn, mentionUser, plural } from '../../lib/slack/text.js';
+import { endOfDay, formatDate, slackDateTime, slackDay } from '../../lib/time.js';
+import { checkboxes, doneModal, input, type Modal, modal, staticSelect, textInput } from '../conveners/form.js';
+import type { ReminderMessage } from '../reminders/types.js';
+import { ReportIds } from './ids.js';
+import { DELIVERABLES, type Quarter, quarterKey, quarterLabel, type ReportStatus } from './rules.js';
+import type { FormData, QuarterStatus, StatusView } from './service.js';
+
+export const FORM_TITLE = 'Quarterly report';
+
+export function pickModal(groups: Group[]): Modal {
+  return modal(
+    ReportIds.pickModal,
+    FORM_TITLE,
+    [input('group', 'Group', staticSelect(groups.map((g) => ({ text: g.name, value: String(g.id) })), undefined, 'Which group is this report for?'))],
+    { submit: 'Next' },
+  );
+}
+
+export function formModal(f: FormData): Modal {
+  const content = f.content;
+  const options = f.options.map((o) => ({
+    text: `${quarterLabel(o.quarter)} · due ${formatDate(o.dueOn)}${o.filed ? ' · filed' : ''}`,
+    value: quarterKey(o.quarter),
+  }));
+  return modal(
+    ReportIds.formModal,
+    FORM_TITLE,
+    [
+      section(`IG Report Form for *${escapeMrkdwn(f.group.name)}*: document progress toward the group's deliverables and note any issues.`),
+      input('quarter', 'Quarter', staticSelect(options, f.selected)),
+      input('activities', 'Activities', textInput({ multiline: true, initial: content?.activities, max: 2900, placeholder: 'Discussions, meetings, events this quarter' })),
+      input('progress', 'Progress toward deliverables', textInput({ multiline: true, initial: content?.progress, max: 2900 })),
+      input('deliverables', 'Deliverables', checkboxes(DELIVERABLES.map((d) => ({ text: d.label, value: d.value })), content?.deliverables), { optional: true }),
+      input('issues', 'Issues encountered', textInput({ multiline: true, initial: content?.issues, max: 2900 }), { optional: true }),
+      input('plans', 'Plans for next quarter', textInput({ multiline: true, initial: content?.plans, max: 2900 })),
+      context(content ? 'This quarter is already filed: submitting files a revision (every version is kept). Revisions are possible until the due date.' : 'You can revise a filed report until its due date; every version is kept.'),
+    ],
+    { submit: 'File report', metadata: { groupId: f.group.id } },
+  );
+}
+
+export function filedModal(r: { group: Group; quarter: Quarter; dueOn: string; revision: number; late: boolean }): Modal {
+  const what = r.revision === 1 ? 'filed' : `revised (version ${r.revision})`;
+  const after = r.late ? ' It was filed after the due date, so it counts as late.' : ` You can revise it until ${formatDate(r.dueOn)}.`;
+  return doneModal('Report filed', `:white_check_mark: The ${quarterLabel(r.quarter)} report of *${escapeMrkdwn(r.group.name)}* is ${what}.${after}`);
+}
+
+const STATUS_TEXT: Record<ReportStatus, string> = {
+  FILED: ':white_check_mark: filed',
+  LATE: ':warning: filed late',
+  MISSING: ':x: missing',
+  PENDING: ':hourglass_flowing_sand: not filed yet',
+};
+
+function statusLine(name: string, row: QuarterStatus['rows'][number], zone: string): string {
+  const when = row.filedAt ? ` ${slackDay(row.filedAt, zone)}${row.filedBy ? ` by ${mentionUser(row.filedBy)}` : ''}` : '';
+  return `${STATUS_TEXT[row.status]}${when} — ${name}`;
+}
+
+/** Lines grouped into sections under Slack's 3,000-character limit. */
+function sections(lines: string[]): Block[] {
+  const out: Block[] = [];
+  let current = '';
+  for (const line of lines) {
+    if (current && current.length + line.length + 1 > 2800) {
+      out.push(section(current));
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) out.push(section(current));
+  return out.slice(0, 45);
+}
+
+export function statusReply(view: StatusView, zone: string): Reply {
+  if (view.kind === 'staff') {
+    const s = view.status;
+    const count = (st: ReportStatus) => s.rows.filter((r) => r.status === st).length;
+    const head = `*Quarterly reports — ${quarterLabel(s.quarter)}*, due ${formatDate(s.dueOn)}\nFiled ${count('FILED')} · late ${count('LATE')} · missing ${count('MISSING')} · not filed yet ${count('PENDING')}`;
+    return {
+      text: `Quarterly reports for ${quarterLabel(s.quarter)}`,
+      blocks: [section(head), ...sections(s.rows.map((r) => statusLine(escapeMrkdwn(r.group.name), r, zone))), context('`/igreport status <quarter>` for another quarter, e.g. `/igreport status 2027-Q1`. `/igreport due <quarter> <date>` moves a due date.')],
+    };
+  }
+  const blocks: Block[] = [];
+  for (const { group, history } of view.groups.slice(0, 20)) {
+    const lines = history.map((h) => statusLine(`${quarterLabel(h.quarter)} (due ${formatDate(h.dueOn)})`, h.rows[0]!, zone));
+    blocks.push(section(`*${escapeMrkdwn(group.name)}* — quarterly reports\n${lines.join('\n')}`));
+  }
+  blocks.push(context('`/igreport` files or revises a report.'));
+  return { text: 'Your groups\' quarterly reports', blocks };
+}
+
+export function dueChangedReply(r: { quarter: Quarter; before: string; after: string }): Reply {
+  const text = `The ${quarterLabel(r.quarter)} report is now due ${formatDate(r.after)} (was ${formatDate(r.before)}). Reminders follow the new date.`;
+  return { text, blocks: [section(text)] };
+}
+
+export function helpReply(staff: boolean): Reply {
+  const lines = [
+    '`/igreport` — file or revise the quarterly report of a group you convene (a picker when you convene several)',
+    '`/igreport <group>` — the form for one group',
+    '`/igreport status [quarter]` — conveners: your groups\' recent reports; staff: every group for a quarter',
+  ];
+  if (staff) lines.push('`/igreport due <quarter> <YYYY-MM-DD>` — move a quarter\'s due date (staff)');
+  const text = `*Quarterly reports* are due the last day of the month after each quarter ends.\n${lines.join('\n')}`;
+  return { text, blocks: [section(text)] };
+}
+
+export type NudgeKind = { kind: 'before'; days: number } | { kind: 'due' } | { kind: 'overdue'; weeks: number };
+
+export function reportNudge(p: { groupId: number; groupName: string; quarter: Quarter; dueOn: string; nudge: NudgeKind; zone: string }): ReminderMessage {
+  const name = escapeMrkdwn(p.groupName);
+  const due = slackDateTime(endOfDay(p.dueOn, p.zone), p.zone);
+  const label = quarterLabel(p.quarter);
+  const lead =
+    p.nudge.kind === 'before'
+      ? `The ${label} report of *${name}* is due in ${plural(p.nudge.days, 'day')} (${due}).`
+      : p.nudge.kind === 'due'
+        ? `The ${label} report of *${name}* is due today (${due}).`
+        : `The ${label} report of *${name}* is overdue: it was due ${due}.`;
+  return {
+    text: lead.replace(/\*/g, ''),
+    blocks: [
+      section(`:memo: ${lead} Conveners file it quarterly to document progress toward the group's deliverables and note any issues.`),
+      actions([button('File report', ReportIds.fileOpen, String(p.groupId), 'primary')], 'report-nudge'),
+      context(`You get this as a current convener of ${name}. These reminders stop once the report is filed.`),
+    ],
+  };
+}
+
+export function staffDigest(p: { quarter: Quarter; dueOn: string; missing: { name: string }[]; owing: number }): ReminderMessage {
+  const label = quarterLabel(p.quarter);
+  const head =
+    p.missing.length === 0
+      ? `:white_check_mark: Every group filed its ${label} report (due ${formatDate(p.dueOn)}).`
+      : `:memo: *${plural(p.missing.length, 'group')}* of ${p.owing} haven't filed the ${label} report due ${formatDate(p.dueOn)}:`;
+  return {
+    text: head.replace(/\*/g, ''),
+    blocks: [section(head), ...sections(p.missing.map((g) => `• ${escapeMrkdwn(g.name)}`)), context('`/igreport status` shows every group. Their conveners get weekly reminders for four weeks.')],
+  };
+}
