@@ -6,9 +6,15 @@ import { type Config, type SlackMode } from './config.js';
 import type { Database } from './db/client.js';
 import { claimEvent } from './db/processed-events.js';
 import * as admin from './features/admin/listeners.js';
+import * as conveners from './features/conveners/listeners.js';
 import { isStaff } from './features/admin/service.js';
 import * as directory from './features/directory/listeners.js';
+import * as elections from './features/elections/listeners.js';
 import * as home from './features/home/listeners.js';
+import * as igweek from './features/igweek/listeners.js';
+import * as petitions from './features/petitions/listeners.js';
+import * as reminders from './features/reminders/listeners.js';
+import * as reports from './features/reports/listeners.js';
 import { helpReply } from './features/home/views.js';
 import { errorReply } from './lib/slack/errors.js';
 import { CommandRouter } from './lib/slack/router.js';
@@ -65,7 +71,7 @@ export function buildApp({ config, db, mode, clock = systemClock, logger }: Buil
     ig: new CommandRouter('/ig'),
     admin: new CommandRouter('/ig admin'),
   };
-  for (const feature of [directory, admin, home]) feature.register(context);
+  for (const feature of [directory, admin, home, reminders, igweek, petitions, conveners, elections, reports]) feature.register(context);
   registerIgCommand(context);
 
   app.error(async (error) => {
