@@ -3,11 +3,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeDueElections } from '../../src/features/elections/service.js';
 import { resultsRule, staffReportRule, votingOpenRule } from '../../src/features/elections/schedule.js';
-import { createDeliveryClient } from '../../src/features/reminders/delivery.js';
-import { createEngine } from '../../src/features/reminders/engine.js';
-import { allRules, allTransitions } from '../../src/features/reminders/registry.js';
 import { type Harness, startHarness, textOf } from '../support/harness.js';
-import { capturingLogger } from '../support/logger.js';
+import { makeEngine } from './reminders-helpers.js';
 import { addGroup, addPeople, clickModal, clickReply, labels, messageText, occurrences, slash, slashModal, submit, v } from './conveners-support.js';
 
 let h: Harness;
@@ -275,16 +272,7 @@ describe('the close', () => {
   });
 
   it('posts the results and the staff report once through the deadline engine', async () => {
-    const engine = createEngine({
-      prisma: h.prisma,
-      client: createDeliveryClient(h.config.slack),
-      rules: allRules(),
-      zone: h.config.orgTimezone,
-      clock: h.clock.now,
-      instanceId: 'elections-test',
-      logger: capturingLogger(),
-      sleep: async () => undefined,
-    });
+    const engine = makeEngine(h, { instanceId: 'elections-test' });
     await engine.tick();
     await engine.tick();
     const results = h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'COPEN');
@@ -333,17 +321,7 @@ describe('many members voting at the same instant', () => {
     expect(await h.prisma.ballot.count({ where: { electionId: election.id } })).toBe(25);
     // The deadline engine's tick applies the close (its `elections.finalize` transition).
     h.clock.set('2027-04-11T16:00:00Z');
-    const engine = createEngine({
-      prisma: h.prisma,
-      client: createDeliveryClient(h.config.slack),
-      rules: allRules(),
-      transitions: allTransitions(),
-      zone: h.config.orgTimezone,
-      clock: h.clock.now,
-      instanceId: 'elections-close-test',
-      logger: capturingLogger(),
-      sleep: async () => undefined,
-    });
+    const engine = makeEngine(h, { instanceId: 'elections-close-test' });
     expect((await engine.tick()).errors).toEqual([]);
     expect((await h.prisma.election.findUniqueOrThrow({ where: { id: election.id } })).status).toBe('CLOSED');
     expect(await h.prisma.ballot.count({ where: { electionId: election.id } })).toBe(0);

@@ -5,13 +5,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { applyDueTransitions } from '../../src/features/petitions/service.js';
 import { petitionExpiredRule, petitionExpiryWarningRule, petitionOpeningRule, petitionRules } from '../../src/features/petitions/schedule.js';
-import { createDeliveryClient } from '../../src/features/reminders/delivery.js';
-import { createEngine } from '../../src/features/reminders/engine.js';
-import { allTransitions } from '../../src/features/reminders/registry.js';
 import { importMembers } from '../../src/features/roster/service.js';
 import { type Harness, startHarness, textOf } from '../support/harness.js';
 import { capturingLogger } from '../support/logger.js';
 import { dmChannel, PetitionSteps, until, ZONE } from './petitions-helpers.js';
+import { makeEngine } from './reminders-helpers.js';
 
 let h: Harness;
 let s: PetitionSteps;
@@ -82,17 +80,7 @@ describe('a MIG petition with a feedback period', () => {
 
   it('opens for signatures at that instant through the deadline engine, exactly once, and the message changes', async () => {
     expect(await transitions('2026-12-01T14:59:59Z')).toEqual({ opened: [], expired: [] });
-    const engine = createEngine({
-      prisma: h.prisma,
-      client: createDeliveryClient(h.config.slack),
-      rules: petitionRules,
-      transitions: allTransitions(),
-      zone: ZONE,
-      clock: h.clock.now,
-      instanceId: 'petitions-open-test',
-      logger: capturingLogger(),
-      sleep: async () => {},
-    });
+    const engine = makeEngine(h, { rules: petitionRules, instanceId: 'petitions-open-test' });
     const tickAt = async (iso: string) => {
       h.clock.set(iso);
       return engine.tick();
@@ -180,16 +168,7 @@ describe('expiry', () => {
       [`petition:${id}:expiry-3d`, '2027-03-28T14:00:00.000Z', { kind: 'users', userIds: ['UALMA'] }],
     ]);
 
-    const engine = createEngine({
-      prisma: h.prisma,
-      client: createDeliveryClient(h.config.slack),
-      rules: petitionRules,
-      zone: ZONE,
-      clock: h.clock.now,
-      instanceId: 'petitions-test',
-      logger: capturingLogger(),
-      sleep: async () => {},
-    });
+    const engine = makeEngine(h, { rules: petitionRules, instanceId: 'petitions-test' });
     const tickAt = async (iso: string) => {
       h.clock.set(iso);
       return engine.tick();

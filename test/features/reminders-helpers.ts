@@ -1,10 +1,10 @@
-// Shared set-up for the reminders tests: an engine on the harness database and the fake
+// Shared set-up for tests that drive the deadline engine: an engine on the harness database and the fake
 // Slack, a sleep that records instead of waiting, groups with conveners, fixed rules.
 import { createDeliveryClient } from '../../src/features/reminders/delivery.js';
 import { createEngine, type Engine } from '../../src/features/reminders/engine.js';
-import { allRules } from '../../src/features/reminders/registry.js';
+import { allRules, allTransitions } from '../../src/features/reminders/registry.js';
 import { inWindow } from '../../src/features/reminders/rules.js';
-import type { Occurrence, ReminderRule } from '../../src/features/reminders/types.js';
+import type { Occurrence, ReminderRule, Transition } from '../../src/features/reminders/types.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import type { Harness } from '../support/harness.js';
 import { capturingLogger } from '../support/logger.js';
@@ -18,12 +18,13 @@ export function recordingSleep() {
 
 export function makeEngine(
   h: Harness,
-  opts: { rules?: ReminderRule[]; instanceId?: string; sleep?: (ms: number) => Promise<void>; prisma?: PrismaClient } = {},
+  opts: { rules?: ReminderRule[]; transitions?: Transition[]; instanceId?: string; sleep?: (ms: number) => Promise<void>; prisma?: PrismaClient } = {},
 ): Engine {
   return createEngine({
     prisma: opts.prisma ?? h.prisma,
     client: createDeliveryClient(h.config.slack),
     rules: opts.rules ?? allRules(),
+    transitions: opts.transitions ?? allTransitions(),
     zone: h.config.orgTimezone,
     clock: h.clock.now,
     instanceId: opts.instanceId ?? 'test-engine',
