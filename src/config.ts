@@ -1,7 +1,7 @@
 // The only reader of process.env. Everything else gets a parsed, typed Config.
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { IANAZone } from 'luxon';
+import { isValidZone } from './lib/time.js';
 
 const optionalText = z
   .string()
@@ -26,7 +26,7 @@ const schema = z.object({
     z
       .string()
       .default('America/Chicago')
-      .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as America/Chicago'),
+      .refine(isValidZone, 'must be an IANA time zone such as America/Chicago'),
   ),
   ADMIN_USER_IDS: optionalText.transform((v) =>
     (v ?? '')

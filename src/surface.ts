@@ -8,7 +8,7 @@ export interface SlashCommandSpec {
 }
 
 export const SLASH_COMMANDS: SlashCommandSpec[] = [
-  { command: '/ig', description: 'Interest groups: find, join and leave groups; help', usage_hint: 'help | list [words] | info <group> | join <group> | leave <group>' },
+  { command: '/ig', description: 'Interest groups: directory, membership, conveners, elections, meetings; help', usage_hint: 'help | list [words] | info | join | leave | conveners | election | meeting <group>' },
   { command: '/igweek', description: 'IG Week: the schedule, claim a slot for your group, session details, the program', usage_hint: '[year] | program | details | release | help' },
   { command: '/petition', description: 'Petition for a new interest group or MIG; sign, list and follow petitions', usage_hint: 'ig | mig | list | status <number> | help' },
   { command: '/igreport', description: 'Quarterly reports: file or revise your group\'s IG Report Form; status for conveners and staff', usage_hint: '[group] | status [quarter] | due <quarter> <date> | help' },

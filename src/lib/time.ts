@@ -1,8 +1,13 @@
 // The only module that knows luxon zones and display formats. Everything takes the
 // instant and the zone explicitly, so the server's own TZ never leaks into results.
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 export type Clock = () => Date;
+
+/** True for an IANA zone name such as America/Chicago. */
+export function isValidZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
 export const systemClock: Clock = () => new Date();
 
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */

@@ -1,6 +1,7 @@
 // The app's Slack surface itself: signatures, event retries, health, App Home, admin roles.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, startHarness, textOf } from '../support/harness.js';
+import { makeEngine } from './reminders-helpers.js';
 
 let h: Harness;
 
@@ -93,6 +94,21 @@ describe('events', () => {
     // A different event from the same user is handled.
     await h.driver.event(event, { eventId: 'Ev-retry-2' });
     await h.fake.waitFor('views.publish', () => h.fake.callsTo('views.publish').length === 2);
+  });
+});
+
+describe('event de-duplication records', () => {
+  it('are forgotten by the engine two days after they arrive', async () => {
+    const now = h.clock.now().getTime();
+    await h.prisma.processedEvent.createMany({
+      data: [
+        { eventId: 'Ev-old', receivedAt: new Date(now - 3 * 24 * 3600_000) },
+        { eventId: 'Ev-recent', receivedAt: new Date(now - 24 * 3600_000) },
+      ],
+    });
+    expect((await makeEngine(h).tick()).errors).toEqual([]);
+    const left = (await h.prisma.processedEvent.findMany({ where: { eventId: { in: ['Ev-old', 'Ev-recent'] } } })).map((e) => e.eventId);
+    expect(left).toEqual(['Ev-recent']);
   });
 });
 

@@ -5,6 +5,7 @@ import { igWeekRules } from '../igweek/schedule.js';
 import { electionRules, electionTransitions } from '../elections/schedule.js';
 import { reportRules } from '../reports/schedule.js';
 import { businessMeetingRule, electionRule } from './schedule.js';
+import { forgetEventsBefore } from '../../db/processed-events.js';
 import type { ReminderRule, Transition } from './types.js';
 
 export function allRules(): ReminderRule[] {
@@ -20,5 +21,13 @@ export function allRules(): ReminderRule[] {
 
 /** State changes the engine applies at each tick, before it asks the rules what is due. */
 export function allTransitions(): Transition[] {
-  return [...petitionTransitions, ...electionTransitions];
+  return [...petitionTransitions, ...electionTransitions, forgetOldEvents];
 }
+
+/** Slack stops retrying an event within hours; ids older than two days need no keeping. */
+const forgetOldEvents: Transition = {
+  id: 'events.forget',
+  async apply({ prisma }, now) {
+    await forgetEventsBefore(prisma, new Date(now.getTime() - 2 * 24 * 3600_000));
+  },
+};
