@@ -150,8 +150,8 @@ describe('claiming a slot', () => {
 });
 
 describe('the race for one slot', () => {
-  it('100 conveners of 100 groups click the same slot at once: exactly one wins, the others are told', async () => {
-    const N = 100;
+  it('200 conveners of 200 groups click the same slot at once: exactly one wins, the others are told', async () => {
+    const N = 200;
     const users = Array.from({ length: N }, (_, i) => `URACE${String(i).padStart(3, '0')}`);
     await h.prisma.group.createMany({ data: users.map((_, i) => ({ name: `Race Group ${i}`, key: `racegroup${i}`, kind: 'CORE_IG' as const, eligibility: 'ANYONE' as const })) });
     const groups = await h.prisma.group.findMany({ where: { key: { startsWith: 'racegroup' } } });
