@@ -108,6 +108,11 @@ export class FakeSlack {
   readonly botId: string;
   readonly appId = 'A0FAKEAPP';
   calls: RecordedCall[] = [];
+  /**
+   * What `apps.connections.open` (Socket Mode: called with the app-level `xapp-` token)
+   * answers as `url`: point it at a test WebSocket server. Unset: no `url` in the answer.
+   */
+  socketModeUrl: string | undefined;
 
   private readonly now: () => number;
   private server!: Server;
@@ -390,6 +395,8 @@ export class FakeSlack {
   // ---------------------------------------------------------------------------
 
   private readonly handlers: Record<string, Handler> = {
+    'apps.connections.open': () => (this.socketModeUrl === undefined ? {} : { url: this.socketModeUrl }),
+
     'auth.test': () => ({
       url: `https://fake-${this.teamId.toLowerCase()}.slack.com/`,
       team: 'Fake Team',
