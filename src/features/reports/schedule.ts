@@ -19,6 +19,15 @@ function quartersNear(window: Window, zone: string): Quarter[] {
   return out;
 }
 
+type Prisma = Parameters<ReminderRule['occurrences']>[0]['prisma'];
+
+/** The quarters near the window with their keys and (possibly staff-moved) due dates. */
+async function quarterDues(prisma: Prisma, window: Window, zone: string) {
+  const quarters = quartersNear(window, zone);
+  const dues = await dueDates(prisma, quarters);
+  return quarters.map((quarter) => ({ quarter, key: quarterKey(quarter), dueOn: dues.get(quarterKey(quarter))! }));
+}
+
 function nudgeKind(key: string): NudgeKind {
   const [kind, n] = key.split('-');
   if (kind === 'before') return { kind: 'before', days: Number(n) };
@@ -26,7 +35,7 @@ function nudgeKind(key: string): NudgeKind {
   return { kind: 'due' };
 }
 
-async function owingWithoutReport(prisma: Parameters<ReminderRule['occurrences']>[0]['prisma'], quarter: Quarter, zone: string) {
+async function owingWithoutReport(prisma: Prisma, quarter: Quarter, zone: string) {
   const [groups, reports] = await Promise.all([store.groupsOwing(prisma, endOfDay(quarterEnd(quarter), zone)), store.reportsFor(prisma, [quarterKey(quarter)])]);
   const filed = new Set(reports.map((r) => r.groupId));
   return { owing: groups, missing: groups.filter((g) => !filed.has(g.id)) };
@@ -37,12 +46,8 @@ export const reportNudgeRule: ReminderRule = {
   description: "Quarterly reports: DM to each active group's conveners 14 and 3 days before the due date, on the day, then weekly while overdue (four at most), until the report is filed",
   latenessMs: 3 * DAY,
   async occurrences({ prisma, zone }, window) {
-    const quarters = quartersNear(window, zone);
-    const dues = await dueDates(prisma, quarters);
     const out: Occurrence[] = [];
-    for (const quarter of quarters) {
-      const key = quarterKey(quarter);
-      const dueOn = dues.get(key)!;
+    for (const { quarter, key, dueOn } of await quarterDues(prisma, window, zone)) {
       const nudges = nudgesInWindow(deadlineNudges(dueOn, NUDGE_PLAN, zone), window);
       if (nudges.length === 0) continue;
       const { missing } = await owingWithoutReport(prisma, quarter, zone);
@@ -67,12 +72,8 @@ export const reportDigestRule: ReminderRule = {
   description: 'Quarterly reports: the groups that have not filed, to staff, the day after each due date',
   latenessMs: 7 * DAY,
   async occurrences({ prisma, zone }, window) {
-    const quarters = quartersNear(window, zone);
-    const dues = await dueDates(prisma, quarters);
     const out: Occurrence[] = [];
-    for (const quarter of quarters) {
-      const key = quarterKey(quarter);
-      const dueOn = dues.get(key)!;
+    for (const { quarter, key, dueOn } of await quarterDues(prisma, window, zone)) {
       const at = zonedInstant(plusDays(dueOn, 1), NUDGE_PLAN.time, zone);
       if (!inWindow(at, window)) continue;
       const { owing, missing } = await owingWithoutReport(prisma, quarter, zone);
