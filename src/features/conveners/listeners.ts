@@ -1,12 +1,11 @@
 // `/ig conveners`, `/ig meeting`, and their buttons and modals.
 import type { FeatureContext } from '../../app-context.js';
-import { onAction } from '../../lib/slack/handlers.js';
+import { onAction, onSubmit, openModal } from '../../lib/slack/handlers.js';
 import { UserError } from '../../lib/slack/errors.js';
 import { mentionUser } from '../../lib/slack/text.js';
-import { metadata, metadataId } from './form.js';
+import { metadata, metadataId } from '../../lib/slack/modal.js';
 import { ConvenerIds } from './ids.js';
 import * as service from './service.js';
-import { onSubmit, openModal } from './submit.js';
 import * as views from './views.js';
 
 export function register({ app, ig, prisma, clock, config, logger }: FeatureContext): void {

@@ -3,7 +3,7 @@ import type { Group } from '../../generated/prisma/client.js';
 import { type Block, type Reply, actions, button, context, section } from '../../lib/slack/blocks.js';
 import { escapeMrkdwn, mentionUser } from '../../lib/slack/text.js';
 import { formatDate } from '../../lib/time.js';
-import { datePicker, doneModal, input, type Modal, modal, radios, staticSelect, textInput } from './form.js';
+import { datePicker, doneModal, input, type Modal, modal, radios, staticSelect, textInput } from '../../lib/slack/modal.js';
 import { ConvenerIds } from './ids.js';
 import type { TermSpan } from './rules.js';
 import type { TermView } from './service.js';

@@ -1,11 +1,10 @@
 // `/ig election`, nominations, the secret ballot, cancelling.
 import type { FeatureContext } from '../../app-context.js';
-import { onAction } from '../../lib/slack/handlers.js';
+import { onAction, onSubmit, openModal } from '../../lib/slack/handlers.js';
 import { UserError } from '../../lib/slack/errors.js';
 import { escapeMrkdwn } from '../../lib/slack/text.js';
-import { metadataId } from '../conveners/form.js';
+import { metadataId } from '../../lib/slack/modal.js';
 import * as conveners from '../conveners/service.js';
-import { onSubmit, openModal } from '../conveners/submit.js';
 import { ElectionIds } from './ids.js';
 import * as service from './service.js';
 import * as views from './views.js';

@@ -3,7 +3,7 @@ import type { Group } from '../../generated/prisma/client.js';
 import { type Block, type Reply, actions, button, context, divider, section } from '../../lib/slack/blocks.js';
 import { escapeMrkdwn, mentionUser, plural } from '../../lib/slack/text.js';
 import { formatDate, slackDateTime } from '../../lib/time.js';
-import { datePicker, doneModal, input, type Modal, modal, staticSelect, textInput } from '../conveners/form.js';
+import { datePicker, doneModal, input, type Modal, modal, staticSelect, textInput } from '../../lib/slack/modal.js';
 import { termText } from '../conveners/views.js';
 import { ElectionIds } from './ids.js';
 import type { Phase, PositionResult } from './rules.js';

@@ -2,11 +2,10 @@
 // several), `status`, `due`; and the "File report" button on the nudges.
 import type { FeatureContext } from '../../app-context.js';
 import { errorReply } from '../../lib/slack/errors.js';
-import { onAction } from '../../lib/slack/handlers.js';
+import { onAction, onSubmit, openModal } from '../../lib/slack/handlers.js';
 import { CommandRouter } from '../../lib/slack/router.js';
 import { isStaff } from '../admin/service.js';
-import { metadataId } from '../conveners/form.js';
-import { onSubmit, openModal } from '../conveners/submit.js';
+import { metadataId } from '../../lib/slack/modal.js';
 import { ReportIds } from './ids.js';
 import * as service from './service.js';
 import * as views from './views.js';

@@ -3,7 +3,7 @@ import type { Group } from '../../generated/prisma/client.js';
 import { type Block, type Reply, actions, button, context, section } from '../../lib/slack/blocks.js';
 import { escapeMrkdwn, mentionUser, plural } from '../../lib/slack/text.js';
 import { endOfDay, formatDate, slackDateTime, slackDay } from '../../lib/time.js';
-import { checkboxes, doneModal, input, type Modal, modal, staticSelect, textInput } from '../conveners/form.js';
+import { checkboxes, doneModal, input, type Modal, modal, staticSelect, textInput } from '../../lib/slack/modal.js';
 import type { ReminderMessage } from '../reminders/types.js';
 import { ReportIds } from './ids.js';
 import { DELIVERABLES, type Quarter, quarterKey, quarterLabel, type ReportStatus } from './rules.js';

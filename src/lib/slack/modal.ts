@@ -1,8 +1,8 @@
-// Modal plumbing shared by the conveners, elections and reports modals: reading a view's
-// state by block_id, input blocks, and the view_submission answers. Pure.
+// Modal plumbing shared by the features' modals: reading a view's state by block_id,
+// input blocks, private_metadata, and the view a submission turns into. Pure.
 import type { ViewStateValue } from '@slack/bolt';
-import { type Block, plain, section } from '../../lib/slack/blocks.js';
-import { UserError } from '../../lib/slack/errors.js';
+import { type Block, plain, section } from './blocks.js';
+import { UserError } from './errors.js';
 
 export type ViewValues = Record<string, Record<string, ViewStateValue>>;
 
@@ -109,7 +109,7 @@ export function modal(callbackId: string, title: string, blocks: Block[], opts: 
 
 /** The modal a successful submission turns into (response_action 'update'). */
 export function doneModal(title: string, text: string): Modal {
-  return modal('conveners.done', title, [section(text)]);
+  return modal('convene.done', title, [section(text)]);
 }
 
 /** Reads private_metadata written by modal(); a tampered or missing value reads as {}. */
