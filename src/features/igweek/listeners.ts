@@ -1,10 +1,11 @@
 // `/igweek`, its buttons and menus, and its modals.
-import type { AllMiddlewareArgs, BlockAction, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { FeatureContext } from '../../app-context.js';
 import type { Reply } from '../../lib/slack/blocks.js';
-import { FieldErrors, UserError, errorReply } from '../../lib/slack/errors.js';
-import { onAction } from '../../lib/slack/handlers.js';
+import { UserError, errorReply } from '../../lib/slack/errors.js';
+import { onAction, onSubmit } from '../../lib/slack/handlers.js';
+import type { Modal } from '../../lib/slack/modal.js';
 import { CommandRouter, type SubcommandContext } from '../../lib/slack/router.js';
 import { escapeMrkdwn, mentionChannel } from '../../lib/slack/text.js';
 import { isStaff } from '../admin/service.js';
@@ -157,24 +158,21 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
   // ---------------------------------------------------------------------------
   // Modals
 
-  type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-
-  /** Ack with field errors (zod, or a refusal shown on `firstBlock`), or with the confirmation view; then do the follow-up work. */
-  function onSubmit(callbackId: string, firstBlock: string, handler: (a: { userId: string; id: number; values: Values; client: WebClient }) => Promise<Submitted>): void {
-    app.view<ViewSubmitAction>(callbackId, async ({ ack, body, view, client }: ViewArgs) => {
-      let done: Submitted;
-      try {
-        done = await handler({ userId: body.user.id, id: Number(view.private_metadata), values: view.state.values as Values, client });
-      } catch (error) {
-        if (error instanceof FieldErrors) return ack({ response_action: 'errors', errors: error.errors });
-        return ack({ response_action: 'errors', errors: { [firstBlock]: errorReply(error, logger).text } });
-      }
-      await ack({ response_action: 'update', view: done.view });
-      await done.after?.().catch((error: unknown) => logger.error(error));
-    });
+  /** IG Week modals keep the form on a refusal, shown on their first field; private_metadata is the record id. */
+  function onModal(callbackId: string, firstBlock: string, handler: (a: { userId: string; id: number; values: Values; client: WebClient }) => Promise<Submitted>): void {
+    onSubmit(
+      app,
+      callbackId,
+      logger,
+      async ({ body, view, client }) => {
+        const done = await handler({ userId: body.user.id, id: Number(view.private_metadata), values: view.state.values as Values, client });
+        return { view: done.view as unknown as Modal, after: done.after };
+      },
+      { refusalBlock: firstBlock },
+    );
   }
 
-  onSubmit(IgWeekIds.detailsModal, 'title', async ({ userId, id, values: v, client }) => {
+  onModal(IgWeekIds.detailsModal, 'title', async ({ userId, id, values: v, client }) => {
     const raw: service.DetailsRaw = {
       title: v.title?.title?.value ?? '',
       description: v.description?.description?.value ?? '',
@@ -189,7 +187,7 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
     return { view: views.doneView('Session details', views.detailsSavedText(r.session, r.title)) };
   });
 
-  onSubmit(IgWeekIds.linksModal, 'registration', async ({ userId, id, values: v, client }) => {
+  onModal(IgWeekIds.linksModal, 'registration', async ({ userId, id, values: v, client }) => {
     const practice = v.practice?.practice?.selected_date_time;
     const r = await service.saveLinks(deps, userId, id, {
       registration: v.registration?.registration?.value ?? '',
@@ -214,7 +212,7 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
     };
   });
 
-  onSubmit(IgWeekIds.assignModal, 'group', async ({ userId, id, values: v, client }) => {
+  onModal(IgWeekIds.assignModal, 'group', async ({ userId, id, values: v, client }) => {
     const r = await service.assign(deps, userId, id, Number(v.group?.group?.selected_option?.value));
     return {
       view: views.doneView('Slot assigned', `*${escapeMrkdwn(r.group.name)}* now holds ${views.slotTimesText(r.startsAt)}.`),
@@ -222,7 +220,7 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
     };
   });
 
-  onSubmit(IgWeekIds.moveModal, 'slot', async ({ userId, id, values: v, client }) => {
+  onModal(IgWeekIds.moveModal, 'slot', async ({ userId, id, values: v, client }) => {
     const r = await service.move(deps, userId, id, Number(v.slot?.slot?.selected_option?.value));
     return {
       view: views.doneView('Session moved', `*${escapeMrkdwn(r.group.name)}* moved to ${views.slotTimesText(r.to)}.`),
@@ -230,7 +228,7 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
     };
   });
 
-  onSubmit(IgWeekIds.settingsModal, 'firstDay', async ({ userId, id, values: v }) => {
+  onModal(IgWeekIds.settingsModal, 'firstDay', async ({ userId, id, values: v }) => {
     const r = await service.saveSettings(deps, userId, id, {
       firstDay: v.firstDay?.firstDay?.selected_date ?? null,
       lastDay: v.lastDay?.lastDay?.selected_date ?? null,

@@ -3,8 +3,9 @@ import type { App, ViewOutput } from '@slack/bolt';
 import type { FeatureContext } from '../../app-context.js';
 import type { PetitionKind } from '../../generated/prisma/enums.js';
 import type { Reply } from '../../lib/slack/blocks.js';
-import { errorReply, FieldErrors } from '../../lib/slack/errors.js';
-import { onAction } from '../../lib/slack/handlers.js';
+import { errorReply } from '../../lib/slack/errors.js';
+import { onAction, onSubmit } from '../../lib/slack/handlers.js';
+import type { Modal } from '../../lib/slack/modal.js';
 import { CommandRouter } from '../../lib/slack/router.js';
 import { FormBlocks, INPUT, PetitionIds } from './ids.js';
 import * as service from './service.js';
@@ -63,20 +64,18 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
     await openForm(client, body.trigger_id, { kind, channel: body.channel?.id ?? body.user.id });
   });
 
-  app.view(PetitionIds.form, async ({ ack, body, view, client }) => {
-    const meta = parseMeta(view);
-    let outcome: service.SubmitOutcome;
-    try {
-      outcome = await service.submitForm(deps, client, body.user.id, meta.kind, meta.channel, formValues(view));
-    } catch (error) {
-      if (error instanceof FieldErrors) return ack({ response_action: 'errors', errors: error.errors });
-      await ack({ response_action: 'errors', errors: { [FormBlocks.name]: errorReply(error, logger).text } });
-      return;
-    }
-    if (outcome.kind === 'duplicates') return ack({ response_action: 'push', view: views.duplicatesView(outcome.draftId, outcome.matches) });
-    await ack({ response_action: 'clear' });
-    await service.publish(deps, client, outcome.petition);
-  });
+  onSubmit(
+    app,
+    PetitionIds.form,
+    logger,
+    async ({ body, view, client }) => {
+      const meta = parseMeta(view);
+      const outcome = await service.submitForm(deps, client, body.user.id, meta.kind, meta.channel, formValues(view));
+      if (outcome.kind === 'duplicates') return { push: views.duplicatesView(outcome.draftId, outcome.matches) as Modal };
+      return { clear: true, after: () => service.publish(deps, client, outcome.petition) };
+    },
+    { refusalBlock: FormBlocks.name },
+  );
 
   app.view(PetitionIds.confirm, async ({ ack, body, view, client }) => {
     await ack({ response_action: 'clear' });
@@ -98,16 +97,15 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
     await client.views.open({ trigger_id: body.trigger_id, view: views.rejectView(p) });
   });
 
-  app.view(PetitionIds.rejectForm, async ({ ack, body, view, client }) => {
-    const reason = view.state.values[FormBlocks.reason]?.[INPUT]?.value;
-    let rejected;
-    try {
-      rejected = await service.reject(deps, client, petitionId(view.private_metadata), body.user.id, reason);
-    } catch (error) {
-      if (error instanceof FieldErrors) return ack({ response_action: 'errors', errors: error.errors });
-      return ack({ response_action: 'errors', errors: { [FormBlocks.reason]: errorReply(error, logger).text } });
-    }
-    await ack();
-    await service.announceRejection(deps, client, rejected);
-  });
+  onSubmit(
+    app,
+    PetitionIds.rejectForm,
+    logger,
+    async ({ body, view, client }) => {
+      const reason = view.state.values[FormBlocks.reason]?.[INPUT]?.value;
+      const rejected = await service.reject(deps, client, petitionId(view.private_metadata), body.user.id, reason);
+      return { after: () => service.announceRejection(deps, client, rejected) };
+    },
+    { refusalBlock: FormBlocks.reason },
+  );
 }

@@ -48,6 +48,10 @@ export function onAction(
 export interface Submitted {
   /** The view the modal turns into; none closes it. */
   view?: Modal;
+  /** A view pushed on top of this one instead (e.g. "are you sure?"). */
+  push?: Modal;
+  /** Close the whole modal stack. */
+  clear?: boolean;
   /** Work after the ack (channel posts, DMs); failures are logged. */
   after?: () => Promise<unknown>;
 }
@@ -55,7 +59,18 @@ export interface Submitted {
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> &
   AllMiddlewareArgs & { values: Record<string, string | string[] | undefined>; userId: string };
 
-export function onSubmit(app: App, callbackId: string, logger: Logger, handler: (args: SubmitArgs) => Promise<Submitted>): void {
+export interface SubmitOptions {
+  /** Show a refusal (UserError or fault) as an error on this block, keeping the form, instead of a "Not done" view. */
+  refusalBlock?: string;
+}
+
+export function onSubmit(
+  app: App,
+  callbackId: string,
+  logger: Logger,
+  handler: (args: SubmitArgs) => Promise<Submitted>,
+  opts: SubmitOptions = {},
+): void {
   app.view<ViewSubmitAction>(callbackId, async (args) => {
     let result: Submitted;
     try {
@@ -66,10 +81,14 @@ export function onSubmit(app: App, callbackId: string, logger: Logger, handler: 
         await args.ack({ response_action: 'errors', errors });
         return;
       }
-      await args.ack({ response_action: 'update', view: doneModal('Not done', errorReply(error, logger).text) as never });
+      const message = errorReply(error, logger).text;
+      if (opts.refusalBlock) await args.ack({ response_action: 'errors', errors: { [opts.refusalBlock]: plainText(message) } });
+      else await args.ack({ response_action: 'update', view: doneModal('Not done', message) as never });
       return;
     }
-    await args.ack(result.view ? { response_action: 'update', view: result.view as never } : undefined);
+    if (result.push) await args.ack({ response_action: 'push', view: result.push as never });
+    else if (result.clear) await args.ack({ response_action: 'clear' });
+    else await args.ack(result.view ? { response_action: 'update', view: result.view as never } : undefined);
     if (result.after) await result.after().catch((error: unknown) => logger.error(error));
   });
 }
