@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_MIGRATIONS_DIR, openDatabase, type Database } from '../../src/db/client.js';
 import { diffToNextMigration, isEmptyMigration, migrationNames } from '../../src/db/migrate.js';
+import { dropSchema, testSchemaName } from '../support/postgres.js';
 
 const SCHEMA_PATH = join(DEFAULT_MIGRATIONS_DIR, '..', 'schema.prisma');
 
@@ -78,7 +78,7 @@ test('the committed migrations match prisma/schema.prisma', async () => {
 const pgUrl = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!pgUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
-  const schema = `convene_test_${randomBytes(6).toString('hex')}`;
+  const schema = testSchemaName();
   let db: Database;
 
   beforeAll(async () => {
@@ -86,13 +86,7 @@ describe.skipIf(!pgUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
   });
   afterAll(async () => {
     await db?.close();
-    const client = new pg.Client({ connectionString: pgUrl });
-    await client.connect();
-    try {
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    } finally {
-      await client.end();
-    }
+    await dropSchema(pgUrl!, schema);
   });
 
   test('migrate applies every migration once, in its own schema', async () => {

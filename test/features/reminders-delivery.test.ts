@@ -1,12 +1,11 @@
 // Delivery under faults: 429 with Retry-After, archived and missing channels, retries with
 // backoff then one report to staff, downtime catch-up, crashed claims, and several engines
 // ticking the same instant against one database.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { DAY, HOUR } from '../../src/features/reminders/rules.js';
 import { type Harness, startHarness, textOf } from '../support/harness.js';
+import { dropSchema, testSchemaName } from '../support/postgres.js';
 import { addGroup, dm, fixedRule, makeEngine, note, recordingSleep } from './reminders-helpers.js';
 
 let h: Harness;
@@ -268,7 +267,7 @@ describe('several engines on one database', () => {
 
   const pgUrl = process.env.TEST_DATABASE_URL;
   it.skipIf(!pgUrl)('sends each nudge once when three processes share one PostgreSQL schema', async () => {
-    const schema = `convene_test_${randomBytes(6).toString('hex')}`;
+    const schema = testSchemaName();
     const dbs = [];
     for (let i = 0; i < 3; i++) dbs.push(await openDatabase({ databaseUrl: pgUrl!, dataDir: 'unused', schema }));
     try {
@@ -286,10 +285,7 @@ describe('several engines on one database', () => {
       expect(claimers.reduce((n, c) => n + c._count, 0)).toBe(30);
     } finally {
       for (const db of dbs) await db.close();
-      const client = new pg.Client({ connectionString: pgUrl });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
+      await dropSchema(pgUrl!, schema);
     }
   });
 });

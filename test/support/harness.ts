@@ -1,12 +1,11 @@
 // Starts the real Convene app in HTTP mode against a real database (in-memory PGlite, or
 // PostgreSQL in a throwaway schema when TEST_DATABASE_URL is set) and the fake Slack Web API.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { buildApp, type ConveneApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { bootstrapAdmins } from '../../src/features/admin/service.js';
 import { FakeSlack } from './fake-slack.js';
+import { dropSchema, testSchemaName } from './postgres.js';
 import { SlackDriver } from './slack-driver.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -37,20 +36,14 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     await db.migrate();
     return { db, dispose: () => db.close() };
   }
-  const schema = `convene_test_${randomBytes(6).toString('hex')}`;
+  const schema = testSchemaName();
   const db = await openDatabase({ databaseUrl: url, dataDir: 'unused', schema });
   await db.migrate();
   return {
     db,
     async dispose() {
       await db.close();
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      } finally {
-        await client.end();
-      }
+      await dropSchema(url, schema);
     },
   };
 }
