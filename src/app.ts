@@ -10,6 +10,7 @@ import * as conveners from './features/conveners/listeners.js';
 import { isStaff } from './features/admin/service.js';
 import * as directory from './features/directory/listeners.js';
 import * as elections from './features/elections/listeners.js';
+import * as groups from './features/groups/listeners.js';
 import * as home from './features/home/listeners.js';
 import * as igweek from './features/igweek/listeners.js';
 import * as petitions from './features/petitions/listeners.js';
@@ -18,6 +19,7 @@ import * as reports from './features/reports/listeners.js';
 import { helpReply } from './features/home/views.js';
 import { errorReply } from './lib/slack/errors.js';
 import { CommandRouter } from './lib/slack/router.js';
+import { SLASH_COMMANDS } from './surface.js';
 import { type Clock, systemClock } from './lib/time.js';
 
 export interface BuildOptions {
@@ -71,7 +73,7 @@ export function buildApp({ config, db, mode, clock = systemClock, logger }: Buil
     ig: new CommandRouter('/ig'),
     admin: new CommandRouter('/ig admin'),
   };
-  for (const feature of [directory, admin, home, reminders, igweek, petitions, conveners, elections, reports]) feature.register(context);
+  for (const feature of [directory, admin, home, reminders, igweek, petitions, conveners, elections, reports, groups]) feature.register(context);
   registerIgCommand(context);
 
   app.error(async (error) => {
@@ -112,6 +114,9 @@ function healthHandler(db: Database) {
   };
 }
 
+/** The app's slash commands besides `/ig`, for `/ig help`. */
+const OTHER_COMMANDS = SLASH_COMMANDS.filter((c) => c.command !== '/ig');
+
 /** `/ig`: help, then each feature's subcommands. Ack first; answer through response_url. */
 function registerIgCommand({ app, ig, prisma }: FeatureContext): void {
   app.command('/ig', async ({ ack, command, respond, client, logger }) => {
@@ -121,7 +126,7 @@ function registerIgCommand({ app, ig, prisma }: FeatureContext): void {
       const sub = name === '' || name === 'help' ? undefined : ig.find(name);
       const reply = sub
         ? await sub.run({ userId: command.user_id, channelId: command.channel_id, args, triggerId: command.trigger_id, client, respond })
-        : helpReply('/ig', ig.list(await isStaff(prisma, command.user_id)), name === '' || name === 'help' ? undefined : name);
+        : helpReply('/ig', ig.list(await isStaff(prisma, command.user_id)), name === '' || name === 'help' ? undefined : name, { otherCommands: OTHER_COMMANDS });
       if (reply) await respond({ response_type: 'ephemeral', ...reply });
     } catch (error) {
       await respond({ response_type: 'ephemeral', ...errorReply(error, logger) });

@@ -5,6 +5,7 @@ import { audit, isUniqueViolation } from '../../db/audit.js';
 import { UserError } from '../../lib/slack/errors.js';
 import { escapeMrkdwn } from '../../lib/slack/text.js';
 import { type Clock, localDate } from '../../lib/time.js';
+import { isStaff } from '../admin/service.js';
 import { identify } from '../people/service.js';
 import { findPerson } from '../people/store.js';
 import { matchGroup, mayJoin, PAGE_SIZE, pageCount, searchWords } from './rules.js';
@@ -50,11 +51,13 @@ export async function listGroups(prisma: PrismaClient, query: string, page: numb
 export async function groupInfo(deps: DirectoryDeps, ref: GroupRef, viewerId: string) {
   const group = await resolveGroup(deps.prisma, ref);
   const today = localDate(deps.clock(), deps.orgTimezone);
-  const [conveners, member] = await Promise.all([
+  const [conveners, member, staff] = await Promise.all([
     store.currentConveners(deps.prisma, group.id, today),
     store.membership(deps.prisma, group.id, viewerId),
+    isStaff(deps.prisma, viewerId),
   ]);
-  return { group, conveners, memberCount: group._count.members, isMember: Boolean(member) };
+  const convener = conveners.some((c) => c.slackUserId === viewerId);
+  return { group, conveners, memberCount: group._count.members, isMember: Boolean(member), canEdit: staff, canSetChannel: staff || convener };
 }
 
 export type ChannelOutcome = { kind: 'none' } | { kind: 'done'; channelId: string } | { kind: 'failed'; channelId: string; reason: string };

@@ -2,6 +2,7 @@
 import type { Group } from '../../generated/prisma/client.js';
 import { type Block, type Reply, actions, button, context, divider, fields, header, section } from '../../lib/slack/blocks.js';
 import { escapeMrkdwn, mentionChannel, mentionUser, plural, truncate } from '../../lib/slack/text.js';
+import { GroupIds } from '../groups/ids.js';
 import { DirectoryIds } from './ids.js';
 import { ELIGIBILITY_LABELS, KIND_LABELS } from './rules.js';
 import type { ChannelOutcome } from './service.js';
@@ -43,6 +44,10 @@ export interface InfoData {
   conveners: { slackUserId: string | null; email: string | null; name: string | null }[];
   memberCount: number;
   isMember: boolean;
+  /** Staff: an Edit button (description, liaison, level). */
+  canEdit?: boolean;
+  /** Staff and the group's conveners: how to give the group a channel when it has none. */
+  canSetChannel?: boolean;
 }
 
 function convenerLabel(c: InfoData['conveners'][number]): string {
@@ -71,11 +76,16 @@ export function infoReply(data: InfoData): Reply {
         data.isMember
           ? button('Leave group', DirectoryIds.leave, String(g.id), 'danger')
           : button('Join group', DirectoryIds.join, String(g.id), 'primary'),
+        ...(data.canEdit ? [button('Edit group', GroupIds.edit, String(g.id))] : []),
       ],
       'directory-membership',
     ),
   ];
   if (data.isMember) blocks.push(context('You are a member of this group.'));
+  if (data.canSetChannel && !g.channelId) {
+    const name = escapeMrkdwn(truncate(g.name, 100));
+    blocks.push(context(`No channel yet: \`/ig channel ${name} #channel\` links one, \`/ig channel ${name} create\` creates one.`));
+  }
   return { text: `${g.name}: ${KIND_LABELS[g.kind]}`, blocks };
 }
 

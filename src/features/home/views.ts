@@ -6,15 +6,22 @@ export interface HelpLine {
   summary: string;
 }
 
-export function helpReply(command: string, lines: HelpLine[], unknown?: string): Reply {
-  const intro = unknown
-    ? `\`${command} ${escapeMrkdwn(unknown)}\` isn't a command I know. Here is what I can do:`
-    : '*Convene* runs our interest groups in Slack. Here is what you can do:';
-  const blocks: Block[] = [
-    section(intro),
-    section(lines.map((l) => `\`${command} ${l.usage}\` — ${l.summary}`).join('\n')),
-    context('Group names can be typed loosely: any case, no punctuation, or just the start of the name.'),
-  ];
+export interface HelpOptions {
+  /** What the command is for, when it isn't `/ig` (each command's help has its own text). */
+  intro?: string;
+  /** The app's other slash commands, one line each (for `/ig help`). */
+  otherCommands?: { command: string; summary: string }[];
+}
+
+const IG_INTRO = '*Convene* runs our interest groups in Slack. Here is what you can do:';
+
+export function helpReply(command: string, lines: HelpLine[], unknown?: string, opts: HelpOptions = {}): Reply {
+  const intro = unknown ? `\`${command} ${escapeMrkdwn(unknown)}\` isn't a command I know. Here is what I can do:` : (opts.intro ?? IG_INTRO);
+  const blocks: Block[] = [section(intro), section(lines.map((l) => `\`${command} ${l.usage}\` — ${l.summary}`).join('\n'))];
+  if (opts.otherCommands?.length) {
+    blocks.push(section(`*Other commands*\n${opts.otherCommands.map((c) => `\`${c.command}\` — ${c.summary}`).join('\n')}`));
+  }
+  if (!opts.intro) blocks.push(context('Group names can be typed loosely: any case, no punctuation, or just the start of the name.'));
   return { text: intro, blocks };
 }
 

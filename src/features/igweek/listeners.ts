@@ -22,6 +22,8 @@ interface Submitted {
   after?: () => Promise<void>;
 }
 
+const IGWEEK_INTRO = '*IG Week* is a week of one-hour online sessions each March: each Core interest group claims one slot, first come, first served, and fills in its session details. Here is what you can do:';
+
 export function register({ app, prisma, clock, config, logger }: FeatureContext): void {
   const deps: service.IgWeekDeps = { prisma, clock, orgTimezone: config.orgTimezone };
   const router = new CommandRouter('/igweek');
@@ -109,7 +111,7 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
       if (name === '' || service.parseYear(name)) reply = await scheduleReply(client, command.user_id, name);
       else {
         const sub = name === 'help' ? undefined : router.find(name);
-        reply = sub ? await sub.run(ctx) : helpReply('/igweek', router.list(await isStaff(prisma, command.user_id)), name === 'help' ? undefined : name);
+        reply = sub ? await sub.run(ctx) : helpReply('/igweek', router.list(await isStaff(prisma, command.user_id)), name === 'help' ? undefined : name, { intro: IGWEEK_INTRO });
       }
       if (reply) await respond({ response_type: 'ephemeral', ...reply });
     } catch (error) {

@@ -212,25 +212,8 @@ export function duplicateReasons(m: DuplicateMatch): string[] {
   return reasons;
 }
 
-// ---------------------------------------------------------------------------
-// Slack channel names: lower case letters, digits, hyphens and underscores, at most 80.
-
-export const CHANNEL_NAME_MAX = 80;
-
-/** The channel name for a group, with "-2", "-3"… when an earlier attempt was taken. */
-export function channelName(groupName: string, attempt = 1): string {
-  const base =
-    groupName
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/&/g, ' and ')
-      .replace(/[^a-z0-9_-]+/g, '-')
-      .replace(/-{2,}/g, '-')
-      .replace(/^[-_]+|[-_]+$/g, '') || 'new-group';
-  const suffix = attempt > 1 ? `-${attempt}` : '';
-  return `${base.slice(0, CHANNEL_NAME_MAX - suffix.length).replace(/[-_]+$/, '')}${suffix}`;
-}
+// Slack channel names live with the channel helpers (group settings create channels too).
+export { CHANNEL_NAME_MAX, channelName } from '../../lib/slack/channels.js';
 
 // ---------------------------------------------------------------------------
 // Display

@@ -8,6 +8,7 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { GroupLevel, PetitionKind, Role } from '../../generated/prisma/enums.js';
 import { audit, isUniqueViolation, type Tx } from '../../db/audit.js';
 import type { Reply } from '../../lib/slack/blocks.js';
+import { createChannel, inviteAll, slackError } from '../../lib/slack/channels.js';
 import { type ErrorLogger, FieldErrors, UserError, zodFieldErrors } from '../../lib/slack/errors.js';
 import { escapeMrkdwn } from '../../lib/slack/text.js';
 import { type Clock, localDate, slackDateTime, termYearContaining } from '../../lib/time.js';
@@ -17,7 +18,6 @@ import { holdersOf } from '../admin/store.js';
 import { defaultEligibility, groupKey, KIND_LABELS } from '../directory/rules.js';
 import { identify } from '../people/service.js';
 import {
-  channelName,
   type DuplicateCandidate,
   type DuplicateMatch,
   feedbackDateProblem,
@@ -53,9 +53,6 @@ export interface PetitionDeps {
 // Many signers at once queue on the petition row; give their transactions room to wait.
 const TX = { maxWait: 20_000, timeout: 20_000 } as const;
 
-function slackError(error: unknown): string {
-  return (error as { data?: { error?: string } }).data?.error ?? (error instanceof Error ? error.message : String(error));
-}
 
 /** Runs a Slack side effect whose failure must not undo or hide what was already stored. */
 async function safely<T>(logger: ErrorLogger, what: string, fn: () => Promise<T>): Promise<T | undefined> {
@@ -530,46 +527,6 @@ async function setUpGroup(deps: PetitionDeps, client: WebClient, p: PetitionRow,
   const channelId = channel.kind === 'created' ? channel.id : null;
   await safely(deps.logger, 'announcement', () => client.chat.postMessage({ channel: where, ...views.announcement(p, channelId) }));
   return outcome;
-}
-
-const MAX_NAME_ATTEMPTS = 50;
-
-async function createChannel(client: WebClient, groupName: string): Promise<views.ApprovalOutcome['channel']> {
-  for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
-    try {
-      const res = await client.conversations.create({ name: channelName(groupName, attempt) });
-      return { kind: 'created', id: res.channel!.id! };
-    } catch (error) {
-      if (slackError(error) !== 'name_taken') return { kind: 'failed', reason: slackError(error) };
-    }
-  }
-  return { kind: 'failed', reason: 'name_taken' };
-}
-
-/** Invites in batches (Slack takes up to 1000 per call); a failed batch is retried one by one to find who failed. */
-async function inviteAll(client: WebClient, channel: string, users: string[]): Promise<{ invited: number; failed: string[] }> {
-  let invited = 0;
-  const failed: string[] = [];
-  const inviteOne = async (batch: string[]) => {
-    try {
-      await client.conversations.invite({ channel, users: batch.join(',') });
-      return true;
-    } catch (error) {
-      return slackError(error) === 'already_in_channel' && batch.length === 1;
-    }
-  };
-  for (let i = 0; i < users.length; i += 1000) {
-    const batch = users.slice(i, i + 1000);
-    if (await inviteOne(batch)) {
-      invited += batch.length;
-      continue;
-    }
-    for (const user of batch) {
-      if (await inviteOne([user])) invited++;
-      else failed.push(user);
-    }
-  }
-  return { invited, failed };
 }
 
 const reasonSchema = z
