@@ -121,3 +121,49 @@ export function formatClock(instant: Date, zone: string): string {
 export function localTime(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');
 }
+
+function ordinal(day: number): string {
+  const teen = day % 100 >= 11 && day % 100 <= 13;
+  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[day % 10] ?? 'th';
+  return `${day}${suffix}`;
+}
+
+/**
+ * What a Slack client shows for `<!date^unix^{tokens}|fallback>`: each token ({date_num},
+ * {date_slash}, {date}, {date_short}, {date_long}, {date_long_full}, the *_pretty forms,
+ * {time}, {time_secs}, {ago}) written for a reader in `zone`, "today" and "ago" relative to `now`.
+ * Undefined for a zone luxon doesn't know (the caller shows the fallback).
+ */
+export function formatSlackDate(instant: Date, zone: string, tokens: string, now: Date): string | undefined {
+  const dt = DateTime.fromJSDate(instant, { zone });
+  if (!dt.isValid) return undefined;
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  const days = Math.round(dt.startOf('day').diff(today, 'days').days);
+  const relative = days === 0 ? 'today' : days === -1 ? 'yesterday' : days === 1 ? 'tomorrow' : undefined;
+  const date = `${dt.toFormat('LLLL')} ${ordinal(dt.day)}, ${dt.year}`;
+  const dateLong = `${dt.toFormat('cccc')}, ${date}`;
+  const dateShort = dt.toFormat('LLL d, yyyy');
+  const ago = (): string => {
+    const seconds = Math.round((now.getTime() - instant.getTime()) / 1000);
+    const future = seconds < 0;
+    const s = Math.abs(seconds);
+    const [n, unit] = s < 60 ? [s, 'second'] : s < 3600 ? [Math.floor(s / 60), 'minute'] : s < 86400 ? [Math.floor(s / 3600), 'hour'] : [Math.floor(s / 86400), 'day'];
+    const span = `${n} ${unit}${n === 1 ? '' : 's'}`;
+    return future ? `in ${span}` : `${span} ago`;
+  };
+  const values: Record<string, () => string> = {
+    date_num: () => dt.toFormat('yyyy-MM-dd'),
+    date_slash: () => dt.toFormat('MM/dd/yyyy'),
+    date: () => date,
+    date_pretty: () => relative ?? date,
+    date_short: () => dateShort,
+    date_short_pretty: () => relative ?? dateShort,
+    date_long: () => dateLong,
+    date_long_full: () => date,
+    date_long_pretty: () => relative ?? dateLong,
+    time: () => dt.toFormat('h:mm a'),
+    time_secs: () => dt.toFormat('h:mm:ss a'),
+    ago,
+  };
+  return tokens.replace(/\{([a-z_]+)\}/g, (token, name: string) => values[name]?.() ?? token);
+}
