@@ -11,20 +11,29 @@ export interface FormInput {
   name?: string;
   purpose?: string;
   level?: 'DIVISION' | 'SECTION';
+  /** Interest groups: the conveners multi-select. */
   leaders?: string[];
-  addresses?: string;
+  /** MIGs: the organizer rows (organizer-N, address-N), as many as given. */
+  organizers?: { user?: string; address?: string }[];
   feedback?: string;
 }
 
 export function formValues(f: FormInput): ViewValues {
-  return {
+  const values: ViewValues = {
     name: { value: { type: 'plain_text_input', value: f.name ?? null } },
     purpose: { value: { type: 'plain_text_input', value: f.purpose ?? null } },
-    level: { value: { type: 'static_select', selected_option: f.level ? { value: f.level } : null } },
-    leaders: { value: { type: 'multi_users_select', selected_users: f.leaders ?? [] } },
-    addresses: { value: { type: 'plain_text_input', value: f.addresses ?? null } },
     feedback: { value: { type: 'datepicker', selected_date: f.feedback ?? null } },
   };
+  if (f.organizers) {
+    f.organizers.forEach((o, i) => {
+      values[`organizer-${i + 1}`] = { value: { type: 'users_select', selected_user: o.user ?? null } };
+      values[`address-${i + 1}`] = { value: { type: 'plain_text_input', value: o.address ?? null } };
+    });
+  } else {
+    values.level = { value: { type: 'static_select', selected_option: f.level ? { value: f.level } : null } };
+    values.leaders = { value: { type: 'multi_users_select', selected_users: f.leaders ?? [] } };
+  }
+  return values;
 }
 
 /** Polls until `check` holds (the app keeps working after it acks). */

@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { applyDueTransitions } from '../../src/features/petitions/service.js';
-import { petitionExpiredRule, petitionExpiryWarningRule, petitionOpeningRule, petitionRules } from '../../src/features/petitions/schedule.js';
+import { petitionCouncilReportRule, petitionExpiredRule, petitionExpiryWarningRule, petitionOpeningRule, petitionRules } from '../../src/features/petitions/schedule.js';
+import { allRules } from '../../src/features/reminders/registry.js';
+import { validateView } from '../support/block-kit.js';
 import { importMembers } from '../../src/features/roster/service.js';
 import { type Harness, startHarness, textOf } from '../support/harness.js';
 import { capturingLogger } from '../support/logger.js';
@@ -16,7 +18,9 @@ let s: PetitionSteps;
 
 const MEMBERS = Array.from({ length: 100 }, (_, i) => `UM${String(i + 1).padStart(3, '0')}`);
 const PURPOSE = 'To bring together ALA members who advocate for open science: open access publishing, open data and reproducible research in libraries.';
-const ADDRESSES = 'Alma Organizer, 50 E Huron St, Chicago IL 60611\nOlga Organizer, 1 Main St, Springfield IL 62701';
+const ALMA_ADDRESS = '50 E Huron St\nChicago IL 60611';
+const OLGA_ADDRESS = '1 Main St, Springfield IL 62701';
+const BOTH = [{ user: 'UALMA', address: ALMA_ADDRESS }, { user: 'UOLGA', address: OLGA_ADDRESS }];
 
 const transitions = (at: string) => applyDueTransitions(h.prisma, h.convene.app.client, new Date(at), { zone: ZONE, logger: capturingLogger() });
 const ctx = () => ({ prisma: h.prisma, zone: ZONE });
@@ -50,20 +54,79 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 beforeEach(() => h.fake.reset());
 
+type InputBlock = { type: string; block_id?: string; label?: { text: string }; optional?: boolean; element?: { type: string } };
+const errorsOf = (ack: { body: unknown }) => (ack.body as { response_action: string; errors: Record<string, string> }).errors;
+
+describe('the MIG form: each organizer with a mailing address', () => {
+  it('has one row per organizer (a user select and their address), and "Add another organizer" adds a row', async () => {
+    const view = (await s.openForm('UALMA', 'mig')) as { id?: string; blocks: InputBlock[] };
+    const inputs = view.blocks.filter((b) => b.type === 'input');
+    expect(inputs.map((b) => [b.block_id, b.label!.text, b.element!.type, Boolean(b.optional)])).toEqual([
+      ['name', 'Group name', 'plain_text_input', false],
+      ['purpose', 'Statement of purpose', 'plain_text_input', false],
+      ['organizer-1', 'Organizer 1', 'users_select', false],
+      ['address-1', 'Mailing address of organizer 1', 'plain_text_input', false],
+      ['organizer-2', 'Organizer 2', 'users_select', true],
+      ['address-2', 'Mailing address of organizer 2', 'plain_text_input', true],
+      ['feedback', 'Feedback until', 'datepicker', true],
+    ]);
+    expect(validateView(view).messages).toEqual([]);
+
+    const ack = await h.driver.blockAction('UALMA', { action_id: 'petition.add-organizer', value: '3' });
+    expect(ack.status).toBe(200);
+    const update = await h.fake.waitFor('views.update');
+    expect(update.response?.ok).toBe(true);
+    const updated = update.args.view as { blocks: InputBlock[]; private_metadata: string };
+    expect(updated.blocks.filter((b) => b.type === 'input').map((b) => b.block_id)).toEqual(['name', 'purpose', 'organizer-1', 'address-1', 'organizer-2', 'address-2', 'organizer-3', 'address-3', 'feedback']);
+    expect(JSON.parse(updated.private_metadata)).toMatchObject({ kind: 'MIG', rows: 3 });
+  });
+
+  it('refuses, on the field at fault, a named organizer without an address, an address without an organizer, the same organizer twice', async () => {
+    await s.openForm('UALMA', 'mig');
+    const base = { name: 'Open Science Advocates', purpose: PURPOSE };
+    expect(errorsOf(await s.submit('UALMA', { ...base, organizers: [{}, {}] }))).toEqual({ 'organizer-1': 'Choose at least one organizer.' });
+    const ack = await s.submit('UALMA', {
+      ...base,
+      organizers: [{ user: 'UALMA', address: ALMA_ADDRESS }, { user: 'UOLGA' }, { address: '9 Elm St, Peoria IL 61602' }, { user: 'UALMA', address: '2 Oak St, Urbana IL 61801' }, { user: 'UM001', address: 'Chicago' }],
+    });
+    expect(ack.body).toEqual({
+      response_action: 'errors',
+      errors: {
+        'address-2': "Enter this organizer's mailing address.",
+        'organizer-3': 'Choose the organizer this mailing address belongs to, or clear the address.',
+        'organizer-4': 'This organizer is already named above; choose someone else or clear this row.',
+        'address-5': 'The mailing address is too short: at least 10 characters (street, city, postal code).',
+      },
+    });
+    // An organizer who isn't an ALA member in good standing: on their own row.
+    expect(errorsOf(await s.submit('UALMA', { ...base, organizers: [{ user: 'UALMA', address: ALMA_ADDRESS }, { user: 'ULEE', address: '3 Pine St, Joliet IL 60431' }] }))).toEqual({
+      'organizer-2': 'Lee Lapsed is not an ALA member in good standing on the roster; organizers must be ALA members.',
+    });
+    expect(await h.prisma.petition.count()).toBe(0);
+    expect(await h.prisma.petitionMailingAddress.count()).toBe(0);
+  });
+});
+
 describe('a MIG petition with a feedback period', () => {
   let id: number;
   let at: { channel: string; ts: string };
 
   it('is posted "In review" with the date signing opens, and takes no signatures yet', async () => {
-    const p = await s.file('UALMA', 'mig', { name: 'Open Science Advocates', purpose: PURPOSE, leaders: ['UALMA', 'UOLGA'], addresses: ADDRESSES, feedback: '2026-11-30' });
+    const p = await s.file('UALMA', 'mig', { name: 'Open Science Advocates', purpose: PURPOSE, organizers: BOTH, feedback: '2026-11-30' });
     id = p.id;
     at = { channel: p.channelId, ts: p.messageTs! };
-    expect(p).toMatchObject({ kind: 'MIG', level: null, status: 'IN_REVIEW', threshold: 100, mailingAddresses: ADDRESSES, openedAt: null });
+    expect(p).toMatchObject({ kind: 'MIG', level: null, status: 'IN_REVIEW', threshold: 100, organizers: ['UALMA', 'UOLGA'], mailingAddresses: null, openedAt: null });
+    // One address per organizer, stored per organizer.
+    expect(await h.prisma.petitionMailingAddress.findMany({ where: { petitionId: id }, orderBy: { position: 'asc' }, select: { slackUserId: true, address: true, position: true } })).toEqual([
+      { slackUserId: 'UALMA', address: ALMA_ADDRESS, position: 1 },
+      { slackUserId: 'UOLGA', address: OLGA_ADDRESS, position: 2 },
+    ]);
     expect(p.opensAt.toISOString()).toBe('2026-12-01T15:00:00.000Z'); // 09:00 Chicago, the day after the feedback period
     expect(p.expiresAt.toISOString()).toBe('2027-04-01T04:59:59.000Z'); // end of Mar 31 (120 days), Chicago
     const msg = await s.message(id);
     expect(msg.all).toContain('*In review* — feedback is welcome in this thread until Nov 30, 2026. Signing opens <!date^1796137200^');
-    expect(msg.all).not.toContain(ADDRESSES.split('\n')[0]!); // addresses go to the committee only
+    expect(msg.all).not.toContain('Huron'); // addresses go to the committee only
+    expect(msg.all).toContain('*Proposed:* Membership initiative group · filed by <@UALMA>');
     expect(JSON.stringify(msg.blocks)).not.toContain('petition.sign');
     expect(await s.click('UM001', 'petition.sign', id, at)).toContain('is still in review; signing opens <!date^1796137200^');
     expect(await h.prisma.petitionSignature.count()).toBe(0);
@@ -124,7 +187,9 @@ describe('a MIG petition with a feedback period', () => {
     await until(() => s.dms('UCOO').length === 1, 'the approval request to the committee');
     const request = s.dms('UCOO')[0]!;
     expect(request).toContain('needs a decision by the Committee on Organization');
-    expect(request).toContain('50 E Huron St'); // the committee gets the organizers' addresses
+    // The committee gets each organizer's own address.
+    expect(request).toContain('*<@UALMA>* — mailing address\n50 E Huron St\nChicago IL 60611');
+    expect(request).toContain('*<@UOLGA>* — mailing address\n1 Main St, Springfield IL 62701');
     expect(request).toContain('An approved MIG is reported to Council.');
     expect(s.dms('UIGCC')).toEqual([]);
     await until(async () => (await s.message(id)).all.includes('*Awaiting approval* by the Committee on Organization — 100 of 100 signatures'), 'the message');
@@ -150,13 +215,61 @@ describe('a MIG petition with a feedback period', () => {
     expect(await h.prisma.petition.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'APPROVED', reportToCouncil: true, decidedBy: 'UCOO', groupId: group.id });
     expect(textOf(h.fake.message(request.channel, request.ts) as never)).toContain('*To be reported to Council.*');
   });
+
+  it('nudges staff weekly at 10:00 from a week after the approval, by DM when no staff channel is set', async () => {
+    expect(allRules()).toContain(petitionCouncilReportRule);
+    // Approved Dec 1, 10:00 Chicago: nudges Dec 8 and Dec 15 at 10:00 Chicago (16:00Z).
+    const occurrences = await petitionCouncilReportRule.occurrences(ctx(), { from: new Date('2026-12-01T00:00:00Z'), to: new Date('2026-12-16T00:00:00Z') });
+    expect(occurrences.map((o) => [o.subject, o.dueAt.toISOString(), o.audience])).toEqual([
+      [`petition:${id}:council-report`, '2026-12-08T16:00:00.000Z', { kind: 'users', userIds: ['UADMIN'] }],
+      [`petition:${id}:council-report`, '2026-12-15T16:00:00.000Z', { kind: 'users', userIds: ['UADMIN'] }],
+    ]);
+    const engine = makeEngine(h, { rules: petitionRules, instanceId: 'petitions-council-test' });
+    h.clock.set('2026-12-08T15:59:00Z');
+    expect((await engine.tick()).sent).toBe(0);
+    h.clock.set('2026-12-08T16:00:00Z');
+    const tick = await engine.tick();
+    expect(tick.outcomes.map((o) => [o.ruleId, o.recipient, o.status])).toEqual([['petitions.council-report', 'UADMIN', 'SENT']]);
+    const nudge = h.fake.messagesIn(dmChannel('UADMIN')).at(-1)!;
+    expect(textOf(nudge as never)).toContain(`Petition #${id} (*Open Science Advocates*) was approved on <!date^`);
+    expect(textOf(nudge as never)).toContain('is not yet reported to Council');
+    expect(JSON.stringify(nudge.blocks)).toContain('petition.reported-to-council');
+  });
+
+  it('is marked reported to Council by staff only (audited), shows in the timeline, and the nudges stop', async () => {
+    const nudge = h.fake.messagesIn(dmChannel('UADMIN')).at(-1)!;
+    const at = { channel: nudge.channel, ts: nudge.ts };
+    expect(await s.click('UCOO', 'petition.reported-to-council', id, at)).toContain('Only staff can mark petition');
+    expect(await h.prisma.petition.findUniqueOrThrow({ where: { id } })).toMatchObject({ reportedToCouncilAt: null, reportedToCouncilBy: null });
+
+    h.clock.set('2026-12-09T17:00:00Z');
+    expect(await s.click('UADMIN', 'petition.reported-to-council', id, at)).toContain('the approval is recorded as reported to Council');
+    expect(await h.prisma.petition.findUniqueOrThrow({ where: { id } })).toMatchObject({ reportedToCouncilAt: new Date('2026-12-09T17:00:00Z'), reportedToCouncilBy: 'UADMIN' });
+    expect(await h.prisma.auditLog.count({ where: { subjectId: String(id), action: 'petition.reported_to_council', actor: 'UADMIN' } })).toBe(1);
+    expect(await s.click('UADMIN', 'petition.reported-to-council', id, at)).toContain('was already marked reported to Council <!date^');
+    expect(await h.prisma.auditLog.count({ where: { subjectId: String(id), action: 'petition.reported_to_council' } })).toBe(1);
+
+    const status = await s.command('UM001', `status ${id}`);
+    expect(status.text).toMatch(/— Reported to Council by <@UADMIN>/);
+    expect(status.text).toContain('Reported to Council <!date^1796835600^');
+    expect(status.text).not.toContain('To be reported to Council');
+    // The closed approval request no longer offers the button.
+    const request = h.fake.messagesIn(dmChannel('UCOO'))[0]!;
+    await until(() => !JSON.stringify(h.fake.message(request.channel, request.ts)!.blocks).includes('petition.reported-to-council'), 'the approval request to drop the button');
+    expect(textOf(h.fake.message(request.channel, request.ts) as never)).toContain('Reported to Council <!date^1796835600^');
+
+    expect(await petitionCouncilReportRule.occurrences(ctx(), { from: new Date('2026-12-09T00:00:00Z'), to: new Date('2027-01-31T00:00:00Z') })).toEqual([]);
+    h.clock.set('2026-12-15T16:00:00Z');
+    expect((await makeEngine(h, { rules: petitionRules, instanceId: 'petitions-council-test' }).tick()).sent).toBe(0);
+  });
 });
 
 describe('expiry', () => {
   let id: number;
 
   it('warns the organizers 14 and 3 days before, through the deadline engine, once each', async () => {
-    const p = await s.file('UALMA', 'mig', { name: 'Library Accessibility Advocates', purpose: 'Members working on accessible collections, spaces and services for disabled patrons and staff.', leaders: ['UALMA'], addresses: ADDRESSES });
+    h.clock.set('2026-12-01T16:00:00Z');
+    const p = await s.file('UALMA', 'mig', { name: 'Library Accessibility Advocates', purpose: 'Members working on accessible collections, spaces and services for disabled patrons and staff.', organizers: [{ user: 'UALMA', address: ALMA_ADDRESS }] });
     id = p.id;
     expect(p.status).toBe('COLLECTING');
     expect(p.expiresAt.toISOString()).toBe('2027-04-01T04:59:59.000Z');
@@ -204,7 +317,7 @@ describe('expiry', () => {
 
   it('expires a petition the engine never saw, when someone next touches petitions', async () => {
     h.clock.set('2027-04-02T12:00:00Z');
-    const p = await s.file('UOLGA', 'mig', { name: 'Rural Library Futures', purpose: 'Members from rural and small libraries planning services, broadband and funding together.', leaders: ['UOLGA'], addresses: ADDRESSES });
+    const p = await s.file('UOLGA', 'mig', { name: 'Rural Library Futures', purpose: 'Members from rural and small libraries planning services, broadband and funding together.', organizers: [{ user: 'UOLGA', address: OLGA_ADDRESS }] });
     await h.prisma.petition.update({ where: { id: p.id }, data: { expiresAt: new Date('2027-04-02T12:30:00Z') } });
     h.clock.set('2027-04-02T13:00:00Z');
     const list = await s.command('UNOBODY', 'list');

@@ -73,7 +73,7 @@ describe('/petition', () => {
   it('opens the MIG form straight from `/petition mig`', async () => {
     const view = (await s.openForm('UPAT', 'mig')) as { blocks: { type: string; label?: { text: string }; optional?: boolean }[] };
     const inputs = view.blocks.filter((b) => b.type === 'input');
-    expect(inputs.map((b) => b.label!.text)).toEqual(['Group name', 'Statement of purpose', 'Organizers', "Organizers' mailing addresses", 'Feedback until']);
+    expect(inputs.map((b) => b.label!.text)).toEqual(['Group name', 'Statement of purpose', 'Organizer 1', 'Mailing address of organizer 1', 'Organizer 2', 'Mailing address of organizer 2', 'Feedback until']);
     expect(inputs.find((b) => b.label!.text === 'Feedback until')!.optional).toBe(true);
   });
 });
@@ -173,6 +173,8 @@ describe('the life of an interest-group petition', () => {
     expect(p).toMatchObject({ status: 'COLLECTING', kind: 'CORE_IG', level: 'SECTION', channelId: 'CGENERAL', threshold: 10, organizers: ['UCORA', 'UCARL'], petitioner: 'UCORA' });
     const msg = await s.message(id);
     expect(msg.all).toContain(`Petition #${id}: Metadata Wranglers`);
+    expect(msg.all).toContain('*Proposed:* Core interest group (Section level) · filed by <@UCORA>');
+    expect(msg.all).not.toMatch(/core interest group/);
     expect(msg.all).toContain('*0 of 10 signatures*');
     expect(msg.all).toMatch(/collecting until <!date\^\d+\^/);
     expect(JSON.stringify(msg.blocks)).toContain('"action_id":"petition.sign"');
@@ -261,7 +263,7 @@ describe('the life of an interest-group petition', () => {
     h.fake.addChannel({ id: 'CTAKEN', name: 'metadata-wranglers' });
     const request = h.fake.messagesIn(dmChannel('UIGCC'))[0]!;
     const reply = await s.click('UIGCC', 'petition.approve', id, { channel: request.channel, ts: request.ts });
-    expect(reply).toContain(`Approved petition #${id} (*Metadata Wranglers*)`);
+    expect(reply).toContain(`Approved petition #${id} (*Metadata Wranglers*): the Core interest group is in the directory.`);
 
     const group = await h.prisma.group.findUniqueOrThrow({ where: { key: 'metadatawranglers' }, include: { conveners: true, members: true } });
     expect(group).toMatchObject({ name: 'Metadata Wranglers', kind: 'CORE_IG', level: 'SECTION', eligibility: 'ANYONE', description: PURPOSE, status: 'ACTIVE' });
@@ -285,7 +287,7 @@ describe('the life of an interest-group petition', () => {
 
     // Announced where the petition was (no announcements channel set), and everyone told.
     const announced = h.fake.messagesIn('CGENERAL').map((m) => textOf(m as never));
-    expect(announced.some((t) => t.includes('New core interest group: *Metadata Wranglers*') && t.includes(`Join <#${channel.id}>`))).toBe(true);
+    expect(announced.some((t) => t.includes('New Core interest group: *Metadata Wranglers*') && t.includes(`Join <#${channel.id}>`))).toBe(true);
     await until(async () => (await s.message(id)).all.includes('*Approved*'), 'the petition message to say approved');
     expect((await s.message(id)).all).toContain(`The group is in the directory: <#${channel.id}>`);
     expect(JSON.stringify((await s.message(id)).blocks)).not.toContain('petition.sign');
@@ -299,9 +301,13 @@ describe('the life of an interest-group petition', () => {
     expect(await s.click('UADMIN', 'petition.approve', id, { channel: request.channel, ts: request.ts })).toContain('was already decided: approved by <@UIGCC>. Nothing changed.');
     expect(await h.prisma.group.count({ where: { key: { startsWith: 'metadatawranglers' } } })).toBe(1);
     const status = await s.command('UPAT', `status ${id}`);
-    for (const line of ['Filed by <@UCORA>', 'Opened for signatures', 'Reached its threshold; sent for approval', 'Approved by <@UIGCC>', 'Group channel created']) {
+    for (const line of ['Filed by <@UCORA>', 'Opened for signatures', 'Conveners told of progress', 'Reached its threshold; sent for approval', 'Approved by <@UIGCC>', 'Group channel created']) {
       expect(status.text).toContain(line);
     }
+    // Interest groups have conveners, not organizers; and they aren't reported to Council.
+    expect(status.text).not.toContain('Organizers');
+    expect(status.text).not.toContain('Council');
+    expect(JSON.stringify((await s.command('UADMIN', `status ${id}`)).blocks)).not.toContain('petition.reported-to-council');
     expect(status.text).toMatch(/…and 5\d signature events/);
     expect((await s.command('UPAT', 'status 999')).text).toContain('There is no petition #999');
     expect((await s.command('UPAT', 'status soon')).text).toContain('Give the petition number');
@@ -330,7 +336,7 @@ describe('rejection, withdrawal and hostile text', () => {
 
     const reason = (value: string | null) => ({ reason: { value: { type: 'plain_text_input', value } } });
     const empty = await h.driver.viewSubmission('UIGCC', { callback_id: 'petition.reject.form', values: reason(null) });
-    expect(empty.body).toEqual({ response_action: 'errors', errors: { reason: 'Give a reason; the organizers will read it.' } });
+    expect(empty.body).toEqual({ response_action: 'errors', errors: { reason: 'Give a reason; the conveners and the person who filed the petition will read it.' } });
     const ok = await h.driver.viewSubmission('UIGCC', { callback_id: 'petition.reject.form', values: reason('Overlaps <!channel> & Metadata Wranglers') });
     expect(ok.status).toBe(200);
     expect(ok.text).toBe('');
@@ -348,12 +354,12 @@ describe('rejection, withdrawal and hostile text', () => {
   it('lets only its organizers withdraw a petition', async () => {
     const p = await s.file('UCORA', 'ig', { name: 'Linked Open Data Lab', purpose: 'Hands-on practice with linked open data, SPARQL and knowledge graphs in catalogs.', level: 'SECTION', leaders: ['UCARL'] });
     const at = { channel: p.channelId, ts: p.messageTs! };
-    expect(await s.click('UPAT', 'petition.withdraw', p.id, at)).toContain('Only the conveners of petition');
+    expect(await s.click('UPAT', 'petition.withdraw', p.id, at)).toBe(`Only its conveners or the person who filed it can withdraw petition #${p.id} (*Linked Open Data Lab*).`);
     expect(await s.click('UCORA', 'petition.withdraw', p.id, at)).toContain('is withdrawn'); // the petitioner
     expect((await h.prisma.petition.findUniqueOrThrow({ where: { id: p.id } })).status).toBe('WITHDRAWN');
     expect(await s.click('UCARL', 'petition.withdraw', p.id, at)).toContain('there is nothing to withdraw');
     expect(await s.click('UPAT', 'petition.sign', p.id, at)).toContain('it is withdrawn');
-    await until(async () => (await s.message(p.id)).all.includes('*Withdrawn*'), 'the message to say withdrawn');
+    await until(async () => (await s.message(p.id)).all.includes('*Withdrawn* by <@UCORA>, with 0 of 10 signatures.'), 'the message to say withdrawn, by whom');
   });
 
   it('shows names and purposes literally: no pings, no links', async () => {

@@ -7,7 +7,7 @@ import { errorReply } from '../../lib/slack/errors.js';
 import { onAction, onSubmit } from '../../lib/slack/handlers.js';
 import type { Modal } from '../../lib/slack/modal.js';
 import { CommandRouter } from '../../lib/slack/router.js';
-import { FormBlocks, INPUT, PetitionIds } from './ids.js';
+import { FormBlocks, INPUT, OrganizerBlocks, PetitionIds } from './ids.js';
 import * as service from './service.js';
 import * as views from './views.js';
 
@@ -16,6 +16,20 @@ function petitionId(value: string): number {
 }
 
 const KIND_WORDS: Record<string, PetitionKind> = { ig: 'CORE_IG', core: 'CORE_IG', mig: 'MIG' };
+
+/** The MIG form's organizer rows (organizer-N / address-N blocks), by row number. */
+function organizerRows(values: ViewOutput['state']['values']): service.OrganizerRowInput[] {
+  const rows = new Map<number, service.OrganizerRowInput>();
+  for (const [blockId, inputs] of Object.entries(values)) {
+    const at = OrganizerBlocks.parse(blockId);
+    if (!at) continue;
+    const row = rows.get(at.row) ?? { row: at.row };
+    if (at.field === 'organizer') row.organizer = inputs[INPUT]?.selected_user;
+    else row.address = inputs[INPUT]?.value;
+    rows.set(at.row, row);
+  }
+  return [...rows.values()].sort((a, b) => a.row - b.row);
+}
 
 /** Reads the form's state (block id → its single input) into the service's shape. */
 function formValues(view: ViewOutput): service.FormValues {
@@ -26,15 +40,15 @@ function formValues(view: ViewOutput): service.FormValues {
     purpose: input(FormBlocks.purpose)?.value,
     level: input(FormBlocks.level)?.selected_option?.value,
     leaders: input(FormBlocks.leaders)?.selected_users ?? [],
-    addresses: input(FormBlocks.addresses)?.value,
+    organizerRows: organizerRows(v),
     feedback: input(FormBlocks.feedback)?.selected_date,
   };
 }
 
-function parseMeta(view: ViewOutput): views.FormMeta {
+function parseMeta(view: Pick<ViewOutput, 'private_metadata'>): views.FormMeta {
   const meta = JSON.parse(view.private_metadata || '{}') as Partial<views.FormMeta>;
   if (meta.kind !== 'CORE_IG' && meta.kind !== 'MIG') throw new Error(`petition form without a kind: ${view.private_metadata}`);
-  return { kind: meta.kind, channel: meta.channel ?? '' };
+  return { kind: meta.kind, channel: meta.channel ?? '', ...(typeof meta.rows === 'number' ? { rows: meta.rows } : {}) };
 }
 
 export function register({ app, prisma, clock, config, logger }: FeatureContext): void {
@@ -87,6 +101,16 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
     }
   });
 
+  // "Add another organizer": the same form with one more row; Slack keeps what was typed in the
+  // rows already there (same block and action ids).
+  onAction(app, PetitionIds.addOrganizer, logger, async ({ body, client }) => {
+    if (!body.view) return;
+    const meta = parseMeta(body.view);
+    const rows = views.organizerRows({ ...meta, rows: views.organizerRows(meta) + 1 });
+    await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: views.formView({ ...meta, rows }) });
+  });
+
+  onAction(app, PetitionIds.reportedToCouncil, logger, ({ value, userId, client }) => service.markReportedToCouncil(deps, client, petitionId(value), userId));
   onAction(app, PetitionIds.sign, logger, ({ value, userId, client }) => service.sign(deps, client, petitionId(value), userId));
   onAction(app, PetitionIds.unsign, logger, ({ value, userId, client }) => service.unsign(deps, client, petitionId(value), userId));
   onAction(app, PetitionIds.withdraw, logger, ({ value, userId, client }) => service.withdraw(deps, client, petitionId(value), userId));

@@ -12,7 +12,10 @@ export interface KindRules {
   collectionDays: number;
   /** The body that approves it (staff may always act for it). */
   approver: Exclude<Role, 'STAFF'>;
+  /** How a sentence names the kind, capitalised as everywhere: "Core interest group". */
   label: string;
+  /** The kind mid-sentence: "Core interest group" (Core is a name), "membership initiative group". */
+  noun: string;
   /** "Conveners" / "Organizers": the modal label and the message field. */
   leaders: string;
   leader: string;
@@ -20,12 +23,15 @@ export interface KindRules {
 
 /** Per-kind settings (Core IG procedures; ALA Policy 6.12 for MIGs). Change here to reconfigure. */
 export const KIND_RULES: Record<PetitionKind, KindRules> = {
-  CORE_IG: { threshold: 10, collectionDays: 120, approver: 'IGCC', label: 'Core interest group', leaders: 'Conveners', leader: 'convener' },
-  MIG: { threshold: 100, collectionDays: 120, approver: 'COO', label: 'Membership initiative group', leaders: 'Organizers', leader: 'organizer' },
+  CORE_IG: { threshold: 10, collectionDays: 120, approver: 'IGCC', label: 'Core interest group', noun: 'Core interest group', leaders: 'Conveners', leader: 'convener' },
+  MIG: { threshold: 100, collectionDays: 120, approver: 'COO', label: 'Membership initiative group', noun: 'membership initiative group', leaders: 'Organizers', leader: 'organizer' },
 };
 
 /** Lengths the form accepts (Slack enforces the maxima too; the service checks both). */
-export const LIMITS = { name: { min: 3, max: 100 }, purpose: { min: 30, max: 2000 }, addresses: { min: 10, max: 1500 }, leaders: 10, reason: { min: 5, max: 1000 } } as const;
+export const LIMITS = { name: { min: 3, max: 100 }, purpose: { min: 30, max: 2000 }, address: { min: 10, max: 500 }, leaders: 10, reason: { min: 5, max: 1000 } } as const;
+
+/** Organizer rows (organizer + mailing address) the MIG form starts with; "Add another organizer" adds more, up to LIMITS.leaders. */
+export const INITIAL_ORGANIZER_ROWS = 2;
 
 export const LEVEL_LABELS: Record<GroupLevel, string> = { DIVISION: 'Division', SECTION: 'Section' };
 
@@ -234,12 +240,13 @@ export function stewards(p: Leaders): string[] {
   return [...new Set([...p.organizers, p.petitioner])];
 }
 
-const ACTION_LABELS: Record<string, string> = {
+const ACTION_LABELS: Record<string, string | ((kind: PetitionKind) => string)> = {
   'petition.filed': 'Filed',
   'petition.opened': 'Opened for signatures',
   'petition.threshold_reached': 'Reached its threshold; sent for approval',
-  'petition.milestone': 'Organizers told of progress',
+  'petition.milestone': (kind) => `${KIND_RULES[kind].leaders} told of progress`,
   'petition.approved': 'Approved',
+  'petition.reported_to_council': 'Reported to Council',
   'petition.rejected': 'Not approved',
   'petition.withdrawn': 'Withdrawn',
   'petition.expired': 'Expired without reaching its threshold',
@@ -247,6 +254,26 @@ const ACTION_LABELS: Record<string, string> = {
 };
 
 /** Timeline line text for an audit action, or undefined for entries the timeline summarises (signatures). */
-export function timelineLabel(action: string): string | undefined {
-  return ACTION_LABELS[action];
+export function timelineLabel(action: string, kind: PetitionKind): string | undefined {
+  const label = ACTION_LABELS[action];
+  return typeof label === 'function' ? label(kind) : label;
+}
+
+// ---------------------------------------------------------------------------
+// Reporting a MIG approval to Council
+
+/** Staff are nudged weekly, at this time, from a week after the approval until it is marked reported. */
+export const COUNCIL_NUDGE_TIME = '10:00';
+export const COUNCIL_NUDGE_EVERY_DAYS = 7;
+
+/** The nudge instants in (from, to] for an approval decided at `decidedAt`: weekly at 10:00 org time, starting a week after. */
+export function councilNudges(decidedAt: Date, window: { from: Date; to: Date }, zone: string): Date[] {
+  const day = localDate(decidedAt, zone);
+  const out: Date[] = [];
+  for (let week = 1; ; week++) {
+    const at = zonedInstant(plusDays(day, week * COUNCIL_NUDGE_EVERY_DAYS), COUNCIL_NUDGE_TIME, zone);
+    if (at > window.to) break;
+    if (at > window.from) out.push(at);
+  }
+  return out;
 }

@@ -3,9 +3,10 @@
 import { DAY, inWindow } from '../reminders/rules.js';
 import type { Occurrence, ReminderRule, Transition } from '../reminders/types.js';
 import { applyDueTransitions } from './service.js';
-import { stewards, WARNING_DAYS, warningAt } from './rules.js';
+import { staffAudience } from '../conveners/service.js';
+import { COUNCIL_NUDGE_EVERY_DAYS, COUNCIL_NUDGE_TIME, councilNudges, stewards, WARNING_DAYS, warningAt } from './rules.js';
 import * as store from './store.js';
-import { expiredNotice, expiryWarning, openedNotice } from './views.js';
+import { councilNudge, expiredNotice, expiryWarning, openedNotice } from './views.js';
 
 export const petitionOpeningRule: ReminderRule = {
   id: 'petitions.opening',
@@ -64,7 +65,27 @@ export const petitionExpiredRule: ReminderRule = {
   },
 };
 
-export const petitionRules: ReminderRule[] = [petitionOpeningRule, petitionExpiryWarningRule, petitionExpiredRule];
+export const petitionCouncilReportRule: ReminderRule = {
+  id: 'petitions.council-report',
+  description: `Petitions: weekly (every ${COUNCIL_NUDGE_EVERY_DAYS} days at ${COUNCIL_NUDGE_TIME}, from a week after the approval) to staff — the staff channel, or each staff member by DM when none is set — until an approved MIG is marked reported to Council`,
+  latenessMs: DAY,
+  async occurrences({ prisma, zone }, window) {
+    const rows = await store.unreportedApprovals(prisma, window.to);
+    if (rows.length === 0) return [];
+    const audience = await staffAudience(prisma);
+    return rows.flatMap((p) =>
+      councilNudges(p.decidedAt!, window, zone).map((dueAt) => ({
+        subject: `petition:${p.id}:council-report`,
+        dueAt,
+        label: `Petition #${p.id} ${p.name}: report the approval to Council`,
+        audience,
+        message: councilNudge(p, zone),
+      })),
+    );
+  },
+};
+
+export const petitionRules: ReminderRule[] = [petitionOpeningRule, petitionExpiryWarningRule, petitionExpiredRule, petitionCouncilReportRule];
 
 /** Opens petitions whose feedback period ended and expires those past their collection period. */
 export const petitionTransitions: Transition[] = [

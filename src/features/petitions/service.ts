@@ -12,7 +12,7 @@ import { createChannel, inviteAll, slackError } from '../../lib/slack/channels.j
 import { type ErrorLogger, FieldErrors, UserError, zodFieldErrors } from '../../lib/slack/errors.js';
 import { escapeMrkdwn } from '../../lib/slack/text.js';
 import { type Clock, localDate, slackDateTime, termYearContaining } from '../../lib/time.js';
-import { appChannel, hasRole, requireRole } from '../admin/service.js';
+import { appChannel, hasRole, isStaff, requireRole } from '../admin/service.js';
 import { ROLE_LABELS } from '../admin/rules.js';
 import { holdersOf } from '../admin/store.js';
 import { defaultEligibility, groupKey, KIND_LABELS } from '../directory/rules.js';
@@ -36,6 +36,7 @@ import {
   stewards,
   timelineLabel,
 } from './rules.js';
+import { OrganizerBlocks } from './ids.js';
 import * as store from './store.js';
 import type { PetitionRow } from './store.js';
 import * as views from './views.js';
@@ -136,9 +137,17 @@ export interface FormValues {
   name?: string | null;
   purpose?: string | null;
   level?: string | null;
+  /** Interest groups: the conveners picked in one multi-select. */
   leaders?: string[];
-  addresses?: string | null;
+  /** MIGs: the organizer rows as filled in (row numbers from 1; the block ids say which). */
+  organizerRows?: OrganizerRowInput[];
   feedback?: string | null;
+}
+
+export interface OrganizerRowInput {
+  row: number;
+  organizer?: string | null;
+  address?: string | null;
 }
 
 /** A validated petition, before it is filed (stored as a draft while the petitioner looks at duplicates). */
@@ -148,7 +157,8 @@ export interface Proposal {
   purpose: string;
   level: GroupLevel | null;
   organizers: string[];
-  mailingAddresses: string | null;
+  /** MIGs: one mailing address per organizer, in the form's order. */
+  addresses: { slackUserId: string; address: string }[];
   feedbackUntil: string | null;
   /** Where /petition was run. */
   originChannel: string;
@@ -163,17 +173,21 @@ function textField(what: string, { min, max }: { min: number; max: number }) {
     .max(max, `The ${what} is too long: at most ${max} characters.`);
 }
 
+const SLACK_USER = /^[UW][A-Z0-9]+$/;
+
 function formSchema(kind: PetitionKind) {
   const leader = KIND_RULES[kind].leader;
   return z.object({
     name: textField('group name', LIMITS.name),
     purpose: textField('statement of purpose', LIMITS.purpose),
     level: kind === 'CORE_IG' ? z.enum(['DIVISION', 'SECTION'], { error: 'Choose division or section.' }) : z.any().transform(() => null),
-    leaders: z
-      .array(z.string().regex(/^[UW][A-Z0-9]+$/, `Choose each ${leader} from the list.`), { error: `Choose at least one ${leader}.` })
-      .min(1, `Choose at least one ${leader}.`)
-      .max(LIMITS.leaders, `Choose at most ${LIMITS.leaders} ${leader}s.`),
-    addresses: kind === 'MIG' ? textField("organizers' mailing addresses", LIMITS.addresses) : z.any().transform(() => null),
+    leaders:
+      kind === 'CORE_IG'
+        ? z
+            .array(z.string().regex(SLACK_USER, `Choose each ${leader} from the list.`), { error: `Choose at least one ${leader}.` })
+            .min(1, `Choose at least one ${leader}.`)
+            .max(LIMITS.leaders, `Choose at most ${LIMITS.leaders} ${leader}s.`)
+        : z.any().transform(() => [] as string[]),
     feedback: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a date with the date picker.')
@@ -181,6 +195,42 @@ function formSchema(kind: PetitionKind) {
       .transform((v) => v ?? null),
   });
 }
+
+/**
+ * The MIG organizer rows: each named organizer needs a mailing address, each address an
+ * organizer, nobody twice, at least one. Issues are keyed by the row's block id
+ * (organizer-N / address-N), so each error shows on the field at fault.
+ */
+const organizerRowsSchema = z
+  .array(z.object({ row: z.number().int().min(1), organizer: z.string().nullish(), address: z.string().nullish() }))
+  .superRefine((rows, ctx) => {
+    const seen = new Set<string>();
+    let named = 0;
+    for (const r of rows) {
+      const organizer = OrganizerBlocks.organizer(r.row);
+      const addressBlock = OrganizerBlocks.address(r.row);
+      const address = r.address?.trim() ?? '';
+      if (r.organizer) {
+        named++;
+        if (!SLACK_USER.test(r.organizer)) ctx.addIssue({ code: 'custom', path: [organizer], message: 'Choose the organizer from the list.' });
+        else if (seen.has(r.organizer)) ctx.addIssue({ code: 'custom', path: [organizer], message: 'This organizer is already named above; choose someone else or clear this row.' });
+        seen.add(r.organizer);
+        if (address === '') ctx.addIssue({ code: 'custom', path: [addressBlock], message: "Enter this organizer's mailing address." });
+        else if (address.length < LIMITS.address.min) ctx.addIssue({ code: 'custom', path: [addressBlock], message: `The mailing address is too short: at least ${LIMITS.address.min} characters (street, city, postal code).` });
+        else if (address.length > LIMITS.address.max) ctx.addIssue({ code: 'custom', path: [addressBlock], message: `The mailing address is too long: at most ${LIMITS.address.max} characters.` });
+      } else if (address !== '') {
+        ctx.addIssue({ code: 'custom', path: [organizer], message: 'Choose the organizer this mailing address belongs to, or clear the address.' });
+      }
+    }
+    if (named === 0) ctx.addIssue({ code: 'custom', path: [OrganizerBlocks.organizer(1)], message: 'Choose at least one organizer.' });
+    if (named > LIMITS.leaders) ctx.addIssue({ code: 'custom', path: [OrganizerBlocks.organizer(1)], message: `Name at most ${LIMITS.leaders} organizers.` });
+  })
+  .transform((rows) =>
+    rows
+      .filter((r) => r.organizer)
+      .sort((a, b) => a.row - b.row)
+      .map((r) => ({ row: r.row, slackUserId: r.organizer!, address: r.address!.trim() })),
+  );
 
 function displayName(who: Awaited<ReturnType<typeof identify>>): string {
   return who.roster?.name ?? who.name ?? who.email ?? who.slackUserId;
@@ -195,17 +245,29 @@ export async function validateForm(
   values: FormValues,
 ): Promise<Proposal> {
   const parsed = formSchema(kind).safeParse(values);
-  if (!parsed.success) throw zodFieldErrors(parsed.error);
+  const rows = kind === 'MIG' ? organizerRowsSchema.safeParse(values.organizerRows ?? []) : undefined;
+  if (!parsed.success || (rows && !rows.success)) {
+    throw new FieldErrors({ ...(parsed.success ? {} : zodFieldErrors(parsed.error).errors), ...(rows && !rows.success ? zodFieldErrors(rows.error).errors : {}) });
+  }
   const v = parsed.data;
+  const organizerRows = rows?.data ?? [];
   const errors: Record<string, string> = {};
   if (v.feedback) {
     const problem = feedbackDateProblem(v.feedback, deps.clock(), deps.zone);
     if (problem) errors.feedback = problem;
   }
-  const leaders = [...new Set(v.leaders)];
+  const leaders = kind === 'MIG' ? organizerRows.map((r) => r.slackUserId) : [...new Set(v.leaders)];
   const people = await Promise.all(leaders.map((u) => identify(deps.prisma, client, u)));
-  const problems = people.flatMap((who) => leaderProblem(kind, displayName(who), who.roster) ?? []);
-  if (problems.length) errors.leaders = problems.join(' ');
+  if (kind === 'MIG') {
+    // Each organizer's problem on their own row.
+    people.forEach((who, i) => {
+      const problem = leaderProblem(kind, displayName(who), who.roster);
+      if (problem) errors[OrganizerBlocks.organizer(organizerRows[i]!.row)] = problem;
+    });
+  } else {
+    const problems = people.flatMap((who) => leaderProblem(kind, displayName(who), who.roster) ?? []);
+    if (problems.length) errors.leaders = problems.join(' ');
+  }
   const existing = await store.groupByKey(deps.prisma, groupKey(v.name));
   // Modal errors are plain text: no mrkdwn, nothing to escape.
   if (existing) errors.name = `There is already a group called "${existing.name}" (see /ig info ${existing.name}); choose another name.`;
@@ -216,7 +278,7 @@ export async function validateForm(
     purpose: v.purpose,
     level: v.level,
     organizers: leaders,
-    mailingAddresses: v.addresses,
+    addresses: organizerRows.map((r) => ({ slackUserId: r.slackUserId, address: r.address })),
     feedbackUntil: v.feedback,
     originChannel,
   };
@@ -274,7 +336,7 @@ async function file(deps: PetitionDeps, userId: string, proposal: Proposal): Pro
       name: proposal.name,
       purpose: proposal.purpose,
       organizers: proposal.organizers,
-      mailingAddresses: proposal.mailingAddresses,
+      addresses: proposal.addresses ?? [],
       petitioner: userId,
       status: inReview ? 'IN_REVIEW' : 'COLLECTING',
       threshold: KIND_RULES[proposal.kind].threshold,
@@ -390,7 +452,7 @@ async function approvers(prisma: PrismaClient, role: Role): Promise<string[]> {
 
 /** Posts the Approve/Reject request to the staff channel, or by DM to the approving body. */
 async function requestApproval(deps: PetitionDeps, client: WebClient, p: PetitionRow): Promise<void> {
-  const message = views.approvalRequest(p);
+  const message = views.approvalRequest(p, await store.addressesOf(deps.prisma, p.id));
   const post = (channel: string) =>
     safely(deps.logger, `approval request for petition #${p.id} to ${channel}`, async () => {
       const res = await client.chat.postMessage({ channel, ...message });
@@ -430,14 +492,14 @@ export async function unsign(deps: PetitionDeps, client: WebClient, id: number, 
 async function closeApprovalPosts(deps: PetitionDeps, client: WebClient, id: number): Promise<void> {
   const p = await loadPetition(deps.prisma, id);
   const posts = (p.approvalPosts ?? []) as { channel: string; ts: string }[];
-  const message = views.approvalClosed(p, await groupChannelOf(deps.prisma, p));
+  const message = views.approvalClosed(p, await groupChannelOf(deps.prisma, p), deps.zone);
   await Promise.all(posts.map((post) => safely(deps.logger, `closing approval request ${post.ts}`, () => client.chat.update({ channel: post.channel, ts: post.ts, ...message }))));
 }
 
 export async function withdraw(deps: PetitionDeps, client: WebClient, id: number, userId: string): Promise<Reply> {
   await catchUp(deps, client);
   const p = await loadPetition(deps.prisma, id);
-  if (!stewards(p).includes(userId)) throw new UserError(`Only the ${KIND_RULES[p.kind].leader}s of ${petitionRef(p)} (or whoever filed it) can withdraw it.`);
+  if (!stewards(p).includes(userId)) throw new UserError(`Only its ${KIND_RULES[p.kind].leader}s or the person who filed it can withdraw ${petitionRef(p)}.`);
   const now = deps.clock();
   await deps.prisma.$transaction(async (tx) => {
     if (!(await store.transition(tx, id, OPEN_STATUSES, 'WITHDRAWN', { decidedBy: userId, decidedAt: now }))) {
@@ -529,17 +591,20 @@ async function setUpGroup(deps: PetitionDeps, client: WebClient, p: PetitionRow,
   return outcome;
 }
 
-const reasonSchema = z
-  .string({ error: 'Give a reason; the organizers will read it.' })
-  .trim()
-  .min(LIMITS.reason.min, `Give a reason of at least ${LIMITS.reason.min} characters; the organizers will read it.`)
-  .max(LIMITS.reason.max, `Keep the reason under ${LIMITS.reason.max} characters.`);
+function reasonSchema(kind: PetitionKind) {
+  const readers = `the ${KIND_RULES[kind].leader}s and the person who filed the petition will read it`;
+  return z
+    .string({ error: `Give a reason; ${readers}.` })
+    .trim()
+    .min(LIMITS.reason.min, `Give a reason of at least ${LIMITS.reason.min} characters; ${readers}.`)
+    .max(LIMITS.reason.max, `Keep the reason under ${LIMITS.reason.max} characters.`);
+}
 
 /** Decides a rejection (answering the modal at once); announceRejection tells everyone afterwards. */
 export async function reject(deps: PetitionDeps, client: WebClient, id: number, userId: string, reasonText: string | null | undefined): Promise<PetitionRow> {
-  const parsed = reasonSchema.safeParse(reasonText);
+  const p = await checkDecider(deps, client, id, userId);
+  const parsed = reasonSchema(p.kind).safeParse(reasonText);
   if (!parsed.success) throw new FieldErrors({ reason: parsed.error.issues[0]!.message });
-  await checkDecider(deps, client, id, userId);
   const now = deps.clock();
   await deps.prisma.$transaction(async (tx) => {
     if (!(await store.transition(tx, id, ['AWAITING_APPROVAL'], 'REJECTED', { decidedBy: userId, decidedAt: now, rejectionReason: parsed.data }))) {
@@ -567,20 +632,48 @@ export async function listOpen(deps: PetitionDeps, client: WebClient) {
 export async function status(deps: PetitionDeps, client: WebClient, id: number, viewer: string): Promise<Reply> {
   await catchUp(deps, client);
   const p = await loadPetition(deps.prisma, id);
-  const [trail, signatureEvents, groupChannel, mayDecide] = await Promise.all([
+  const [trail, signatureEvents, groupChannel, mayDecide, staff] = await Promise.all([
     store.auditTrail(deps.prisma, id),
     store.signatureEventCount(deps.prisma, id),
     groupChannelOf(deps.prisma, p),
     p.status === 'AWAITING_APPROVAL' ? hasRole(deps.prisma, viewer, KIND_RULES[p.kind].approver) : Promise.resolve(false),
+    isStaff(deps.prisma, viewer),
   ]);
   const timeline = trail.flatMap((row) => {
-    const label = timelineLabel(row.action);
+    const label = timelineLabel(row.action, p.kind);
     if (!label) return [];
     const details = (row.details ?? {}) as { at?: string; reason?: string };
     return [{ at: details.at ? new Date(details.at) : row.at, actor: row.actor, label, detail: details.reason }];
   });
   const reply = views.statusReply(p, timeline, signatureEvents, deps.zone, groupChannel);
-  return mayDecide ? { ...reply, blocks: [...reply.blocks!, ...views.approvalRequest(p).blocks!.filter((b) => b.type === 'actions')] } : reply;
+  if (mayDecide) return { ...reply, blocks: [...reply.blocks!, ...views.approvalRequest(p).blocks!.filter((b) => b.type === 'actions')] };
+  if (staff) return { ...reply, blocks: [...reply.blocks!, ...views.councilButton(p)] };
+  return reply;
+}
+
+// ---------------------------------------------------------------------------
+// Reporting a MIG approval to Council
+
+/** Staff record that an approved MIG was reported to Council (once; audited), which stops the weekly nudge. */
+export async function markReportedToCouncil(deps: PetitionDeps, client: WebClient, id: number, userId: string): Promise<Reply> {
+  const p = await loadPetition(deps.prisma, id);
+  await requireRole(deps.prisma, userId, 'STAFF', `mark ${petitionRef(p)} reported to Council`);
+  if (!p.reportToCouncil || p.status !== 'APPROVED') {
+    throw new UserError(`${petitionRef(p, true)} is not an approved membership initiative group, so there is nothing to report to Council.`);
+  }
+  const now = deps.clock();
+  await deps.prisma.$transaction(async (tx) => {
+    if (!(await store.markReportedToCouncil(tx, id, userId, now))) {
+      const current = await loadPetition(tx, id);
+      throw new UserError(
+        `${petitionRef(p, true)} was already marked reported to Council${current.reportedToCouncilAt ? ` ${slackDateTime(current.reportedToCouncilAt, deps.zone)}` : ''}${current.reportedToCouncilBy ? ` by <@${current.reportedToCouncilBy}>` : ''}. Nothing changed.`,
+      );
+    }
+    await audit(tx, { actor: userId, action: 'petition.reported_to_council', subjectType: 'petition', subjectId: id, details: { at: now.toISOString() } });
+  });
+  await deps.refresher.refresh(id);
+  await closeApprovalPosts(deps, client, id);
+  return views.reportedToCouncilReply(await loadPetition(deps.prisma, id), deps.zone);
 }
 
 // ---------------------------------------------------------------------------

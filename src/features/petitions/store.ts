@@ -12,7 +12,8 @@ export interface NewPetition {
   name: string;
   purpose: string;
   organizers: string[];
-  mailingAddresses: string | null;
+  /** MIGs: each organizer's mailing address, in the form's order (empty for interest groups). */
+  addresses: { slackUserId: string; address: string }[];
   petitioner: string;
   status: PetitionStatus;
   threshold: number;
@@ -24,8 +25,38 @@ export interface NewPetition {
   createdAt: Date;
 }
 
-export function createPetition(db: Tx, p: NewPetition) {
-  return db.petition.create({ data: { ...p, feedbackUntil: p.feedbackUntil ? dateOnly(p.feedbackUntil) : null } });
+export function createPetition(db: Tx, { addresses, ...p }: NewPetition) {
+  return db.petition.create({
+    data: {
+      ...p,
+      feedbackUntil: p.feedbackUntil ? dateOnly(p.feedbackUntil) : null,
+      organizerAddresses: { create: addresses.map((a, i) => ({ slackUserId: a.slackUserId, address: a.address, position: i + 1 })) },
+    },
+  });
+}
+
+/** A MIG's organizers with their mailing addresses, in the form's order. */
+export function addressesOf(db: Tx, petitionId: number) {
+  return db.petitionMailingAddress.findMany({ where: { petitionId }, orderBy: { position: 'asc' } });
+}
+
+export type OrganizerAddress = Awaited<ReturnType<typeof addressesOf>>[number];
+
+/** Marks an approved MIG reported to Council; false when it was already marked (or isn't one). */
+export async function markReportedToCouncil(db: Tx, id: number, by: string, at: Date): Promise<boolean> {
+  const { count } = await db.petition.updateMany({
+    where: { id, status: 'APPROVED', reportToCouncil: true, reportedToCouncilAt: null },
+    data: { reportedToCouncilAt: at, reportedToCouncilBy: by },
+  });
+  return count === 1;
+}
+
+/** Approved MIGs decided before `before` that staff haven't marked reported to Council yet. */
+export function unreportedApprovals(db: Tx, before: Date) {
+  return db.petition.findMany({
+    where: { status: 'APPROVED', reportToCouncil: true, reportedToCouncilAt: null, decidedAt: { lt: before } },
+    orderBy: { id: 'asc' },
+  });
 }
 
 export function petitionById(db: Tx, id: number) {

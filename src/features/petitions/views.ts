@@ -4,10 +4,11 @@ import { type Block, type PlainText, type Reply, actions, button, context, field
 import { escapeMrkdwn, mentionChannel, mentionUser, plural, truncate } from '../../lib/slack/text.js';
 import { formatDate, isoDateOf, slackDateTime } from '../../lib/time.js';
 import { ROLE_LABELS } from '../admin/rules.js';
-import { FormBlocks, INPUT, PetitionIds } from './ids.js';
+import { FormBlocks, INPUT, OrganizerBlocks, PetitionIds } from './ids.js';
 import {
   type DuplicateMatch,
   duplicateReasons,
+  INITIAL_ORGANIZER_ROWS,
   KIND_RULES,
   LEVEL_LABELS,
   LIMITS,
@@ -15,7 +16,7 @@ import {
   progressLine,
   STATUS_LABELS,
 } from './rules.js';
-import type { PetitionRow } from './store.js';
+import type { OrganizerAddress, PetitionRow } from './store.js';
 
 const e = escapeMrkdwn;
 
@@ -74,6 +75,40 @@ export interface FormMeta {
   kind: PetitionKind;
   /** Where /petition was run: the fallback petitions channel. */
   channel: string;
+  /** MIGs: how many organizer rows the form shows (default INITIAL_ORGANIZER_ROWS). */
+  rows?: number;
+}
+
+/** Organizer rows shown: at least one, at most LIMITS.leaders. */
+export function organizerRows(meta: FormMeta): number {
+  return Math.min(LIMITS.leaders, Math.max(1, Math.trunc(meta.rows ?? INITIAL_ORGANIZER_ROWS)));
+}
+
+/** One row per MIG organizer: who (a user select) and their mailing address. The first row is required. */
+function organizerRowBlocks(rows: number): Block[] {
+  const blocks: Block[] = [];
+  for (let row = 1; row <= rows; row++) {
+    blocks.push({
+      type: 'input',
+      block_id: OrganizerBlocks.organizer(row),
+      ...(row > 1 ? { optional: true } : {}),
+      label: plain(`Organizer ${row}`),
+      ...(row === 1 ? { hint: plain('Organizers must be ALA members. They do not count as signers.') } : {}),
+      element: { type: 'users_select', action_id: INPUT, placeholder: plain('Choose an organizer') },
+    });
+    blocks.push({
+      ...textInput(OrganizerBlocks.address(row), `Mailing address of organizer ${row}`, {
+        multiline: true,
+        max: LIMITS.address.max,
+        placeholder: 'Street, city, state or province, postal code, country',
+      }),
+      ...(row > 1 ? { optional: true } : {}),
+    });
+  }
+  if (rows < LIMITS.leaders) {
+    blocks.push(actions([button('Add another organizer', PetitionIds.addOrganizer, String(rows + 1))], 'petition-add-organizer'));
+  }
+  return blocks;
 }
 
 function textInput(blockId: string, label: string, opts: { multiline?: boolean; max: number; placeholder?: string; hint?: string }): Block {
@@ -116,15 +151,16 @@ export function formView(meta: FormMeta): Modal {
       },
     });
   }
-  blocks.push({
-    type: 'input',
-    block_id: FormBlocks.leaders,
-    label: plain(rules.leaders),
-    hint: plain(meta.kind === 'CORE_IG' ? 'Conveners must be Core members. They do not count as signers.' : 'Organizers must be ALA members. They do not count as signers.'),
-    element: { type: 'multi_users_select', action_id: INPUT, max_selected_items: LIMITS.leaders, placeholder: plain(`Choose the ${rules.leader}s`) },
-  });
-  if (meta.kind === 'MIG') {
-    blocks.push(textInput(FormBlocks.addresses, "Organizers' mailing addresses", { multiline: true, max: LIMITS.addresses.max, hint: 'One organizer per line: name, then postal address.' }));
+  if (meta.kind === 'CORE_IG') {
+    blocks.push({
+      type: 'input',
+      block_id: FormBlocks.leaders,
+      label: plain(rules.leaders),
+      hint: plain('Conveners must be Core members. They do not count as signers.'),
+      element: { type: 'multi_users_select', action_id: INPUT, max_selected_items: LIMITS.leaders, placeholder: plain(`Choose the ${rules.leader}s`) },
+    });
+  } else {
+    blocks.push(section("*Organizers* — each organizer's name and mailing address (they go to the Committee on Organization only)."), ...organizerRowBlocks(organizerRows(meta)));
   }
   blocks.push({
     type: 'input',
@@ -175,7 +211,7 @@ export function rejectView(p: PetitionRow): Modal {
     submit: plain('Reject'),
     close: plain('Cancel'),
     blocks: [
-      section(`Why is *${e(p.name)}* not approved? The organizers will read this.`),
+      section(`Why is *${e(p.name)}* not approved? The ${KIND_RULES[p.kind].leader}s and the person who filed the petition will read this.`),
       textInput(FormBlocks.reason, 'Reason', { multiline: true, max: LIMITS.reason.max }),
     ],
   };
@@ -194,11 +230,11 @@ function statusText(p: PetitionRow, zone: string, groupChannel?: string | null):
     case 'AWAITING_APPROVAL':
       return `:hourglass_flowing_sand: *${STATUS_LABELS.AWAITING_APPROVAL}* by the ${approverLabel(p.kind)} — ${progress}. More signatures are still welcome.`;
     case 'APPROVED':
-      return `:tada: *${STATUS_LABELS.APPROVED}* with ${progress}. The group is in the directory${groupChannel ? `: ${mentionChannel(groupChannel)}` : ''}.${p.reportToCouncil ? ' To be reported to Council.' : ''}`;
+      return `:tada: *${STATUS_LABELS.APPROVED}* with ${progress}. The group is in the directory${groupChannel ? `: ${mentionChannel(groupChannel)}` : ''}.${councilLine(p, zone)}`;
     case 'REJECTED':
       return `*${STATUS_LABELS.REJECTED}* by the ${approverLabel(p.kind)}: ${e(p.rejectionReason ?? '')}`;
     case 'WITHDRAWN':
-      return `*${STATUS_LABELS.WITHDRAWN}* by its organizers, with ${progress}.`;
+      return `*${STATUS_LABELS.WITHDRAWN}*${p.decidedBy ? ` by ${mentionUser(p.decidedBy)}` : ''}, with ${progress}.`;
     case 'EXPIRED':
       return `*${STATUS_LABELS.EXPIRED}* with ${progress}: the collection period ended.`;
   }
@@ -227,7 +263,7 @@ export function petitionMessage(p: PetitionRow, zone: string, groupChannel?: str
   const rules = KIND_RULES[p.kind];
   const blocks: Block[] = [
     header(`Petition #${p.id}: ${p.name}`),
-    section(`*Proposed ${kindLine(p.kind, p.level).toLowerCase()}* · filed by ${mentionUser(p.petitioner)}`),
+    section(`*Proposed:* ${kindLine(p.kind, p.level)} · filed by ${mentionUser(p.petitioner)}`),
     section(e(truncate(p.purpose, 2900)), { block_id: 'petition-purpose' }),
     fields([
       `*${rules.leaders}*\n${mentions(p.organizers)}`,
@@ -297,15 +333,23 @@ export function helpReply(unknown?: string): Reply {
 // ---------------------------------------------------------------------------
 // Approval
 
-export function approvalRequest(p: PetitionRow): Reply {
+/** Each MIG organizer with their mailing address (older petitions: the addresses as typed in one box). */
+function addressBlocks(p: PetitionRow, addresses: OrganizerAddress[]): Block[] {
+  if (addresses.length) {
+    return addresses.map((a) => section(`*${mentionUser(a.slackUserId)}* — mailing address\n${e(truncate(a.address, 2800))}`, { block_id: `petition-address-${a.position}` }));
+  }
+  return p.mailingAddresses ? [section(`*Organizers' mailing addresses*\n${e(truncate(p.mailingAddresses, 2800))}`)] : [];
+}
+
+export function approvalRequest(p: PetitionRow, addresses: OrganizerAddress[] = []): Reply {
   const rules = KIND_RULES[p.kind];
   const ask = `${petitionRef(p, true)} has ${progressLine(p.signatureCount, p.threshold)} and needs a decision by the ${approverLabel(p.kind)}.`;
   const pairs = [`*Kind*\n${kindLine(p.kind, p.level)}`, `*${rules.leaders}*\n${mentions(p.organizers)}`, `*Filed by*\n${mentionUser(p.petitioner)}`];
-  if (p.mailingAddresses) pairs.push(`*Organizers' mailing addresses*\n${e(truncate(p.mailingAddresses, 1900))}`);
   const blocks: Block[] = [
     section(`:inbox_tray: ${ask}`),
     section(e(truncate(p.purpose, 2900))),
     fields(pairs),
+    ...addressBlocks(p, addresses),
     actions(
       [
         {
@@ -321,20 +365,55 @@ export function approvalRequest(p: PetitionRow): Reply {
   return { text: ask, blocks };
 }
 
-/** The approval request once someone has decided (or the petition was withdrawn). */
-export function approvalClosed(p: PetitionRow, groupChannel?: string | null): Reply {
+/** " *To be reported to Council.*" / " Reported to Council on … by …." / "" for approvals Council needn't hear of. */
+function councilLine(p: PetitionRow, zone?: string): string {
+  if (!p.reportToCouncil) return '';
+  if (!p.reportedToCouncilAt) return ' *To be reported to Council.*';
+  const when = zone ? ` ${slackDateTime(p.reportedToCouncilAt, zone)}` : '';
+  return ` Reported to Council${when}${p.reportedToCouncilBy ? ` by ${mentionUser(p.reportedToCouncilBy)}` : ''}.`;
+}
+
+/** Staff's "Mark reported to Council" button, while an approved MIG isn't marked yet. */
+export function councilButton(p: PetitionRow): Block[] {
+  if (p.status !== 'APPROVED' || !p.reportToCouncil || p.reportedToCouncilAt) return [];
+  return [
+    actions(
+      [
+        {
+          ...button('Mark reported to Council', PetitionIds.reportedToCouncil, String(p.id), 'primary'),
+          confirm: { title: plain('Reported to Council?'), text: plain('Records that staff reported this approval to Council, with your name and the time.'), confirm: plain('Yes, reported'), deny: plain('Not yet') },
+        },
+      ],
+      'petition-council',
+    ),
+  ];
+}
+
+/** The approval request once someone has decided (or the petition was withdrawn); staff mark a MIG reported to Council here. */
+export function approvalClosed(p: PetitionRow, groupChannel?: string | null, zone?: string): Reply {
   const outcome =
     p.status === 'APPROVED'
-      ? `:white_check_mark: Approved by ${mentionUser(p.decidedBy ?? '')}${groupChannel ? `; the group's channel is ${mentionChannel(groupChannel)}` : ''}.${p.reportToCouncil ? ' *To be reported to Council.*' : ''}`
+      ? `:white_check_mark: Approved by ${mentionUser(p.decidedBy ?? '')}${groupChannel ? `; the group's channel is ${mentionChannel(groupChannel)}` : ''}.${councilLine(p, zone)}`
       : p.status === 'REJECTED'
         ? `:x: Not approved by ${mentionUser(p.decidedBy ?? '')}: ${e(p.rejectionReason ?? '')}`
         : `${STATUS_LABELS[p.status]}.`;
   const text = `Petition #${p.id}: ${e(p.name)} — ${outcome}`;
-  return { text, blocks: [section(text)] };
+  return { text, blocks: [section(text), ...councilButton(p)] };
+}
+
+export function reportedToCouncilReply(p: PetitionRow, zone: string): Reply {
+  return { text: `:white_check_mark: ${petitionRef(p, true)}: the approval is recorded as reported to Council${p.reportedToCouncilAt ? ` (${slackDateTime(p.reportedToCouncilAt, zone)})` : ''}. Staff reminders stop.` };
+}
+
+/** The weekly nudge to staff until an approved MIG is marked reported to Council. */
+export function councilNudge(p: PetitionRow, zone: string): Reply {
+  const approved = p.decidedAt ? ` on ${slackDateTime(p.decidedAt, zone)}` : '';
+  const text = `:classical_building: ${petitionRef(p, true)} was approved${approved} by the ${approverLabel(p.kind)} and is not yet reported to Council. Once you have reported it, mark it here; these weekly reminders stop then.`;
+  return { text, blocks: [section(text), ...councilButton(p)] };
 }
 
 export function approvedReply(p: PetitionRow, outcome: ApprovalOutcome): Reply {
-  const parts = [`:white_check_mark: Approved ${petitionRef(p)}: the ${KIND_RULES[p.kind].label.toLowerCase()} is in the directory.`];
+  const parts = [`:white_check_mark: Approved ${petitionRef(p)}: the ${KIND_RULES[p.kind].noun} is in the directory.`];
   if (outcome.channel.kind === 'created') parts.push(`Its channel is ${mentionChannel(outcome.channel.id)}; ${plural(outcome.invited, 'person', 'people')} invited.`);
   else parts.push(`I couldn't create its channel (Slack said \`${outcome.channel.reason}\`); staff can create one and link it.`);
   if (outcome.notInvited.length) parts.push(`Not invited: ${mentions(outcome.notInvited)}.`);
@@ -349,7 +428,7 @@ export interface ApprovalOutcome {
 }
 
 export function announcement(p: PetitionRow, channelId: string | null): Reply {
-  const text = `:tada: New ${KIND_RULES[p.kind].label.toLowerCase()}: *${e(p.name)}*`;
+  const text = `:tada: New ${KIND_RULES[p.kind].noun}: *${e(p.name)}*`;
   const join = channelId ? `Join ${mentionChannel(channelId)} or type \`/ig join ${e(p.name)}\`.` : `Type \`/ig join ${e(p.name)}\` to join.`;
   return { text, blocks: [section(`${text}\n${e(truncate(p.purpose, 600))}`), context(join)] };
 }
