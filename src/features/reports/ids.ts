@@ -3,4 +3,6 @@ export const ReportIds = {
   fileOpen: 'reports.file.open',
   pickModal: 'reports.pick',
   formModal: 'reports.file',
+  /** "Show version N" beside each earlier version in `/igreport show` (action id `reports.version.N`; value: the revision's id). */
+  showVersion: 'reports.version',
 } as const;

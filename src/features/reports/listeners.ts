@@ -21,6 +21,7 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
     try {
       if (name === 'help') return void (await respond({ response_type: 'ephemeral', ...views.helpReply(await isStaff(prisma, command.user_id)) }));
       if (name === 'status') return void (await respond({ response_type: 'ephemeral', ...views.statusReply(await service.statusView(deps, command.user_id, args), deps.zone) }));
+      if (name === 'show') return void (await respond({ response_type: 'ephemeral', ...views.reportShowReply(await service.showReport(deps, command.user_id, args), deps.zone) }));
       if (name === 'due') return void (await respond({ response_type: 'ephemeral', ...views.dueChangedReply(await service.setDueDate(deps, command.user_id, args)) }));
       const entry = await service.entry(deps, command.user_id, command.text ?? '');
       await openModal(client, command.trigger_id, entry.kind === 'pick' ? views.pickModal(entry.groups) : views.formModal(entry.form));
@@ -32,6 +33,10 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
   onAction(app, ReportIds.fileOpen, logger, async ({ value, userId, body, client }) => {
     await openModal(client, body.trigger_id, views.formModal(await service.formFor(deps, userId, Number(value))));
   });
+
+  onAction(app, new RegExp(`^${ReportIds.showVersion.replace('.', '\\.')}\\.\\d+$`), logger, async ({ value, userId }) =>
+    views.revisionReply(await service.showRevision(deps, userId, Number(value)), deps.zone),
+  );
 
   onSubmit(app, ReportIds.pickModal, logger, async ({ values, userId }) => ({
     view: views.formModal(await service.pickedForm(deps, userId, values)),

@@ -19,6 +19,7 @@ import {
   type Quarter,
   quarterEnd,
   quarterKey,
+  quarterLabel,
   quarterOf,
   type ReportStatus,
   reportStatus,
@@ -202,4 +203,48 @@ export async function statusView(deps: Deps, userId: string, args: string): Prom
   const groups = await groupsToManage(deps, userId);
   const quarters = quarter ? [quarter] : [0, -1, -2, -3, -4].map((n) => shiftQuarter(current, n));
   return { kind: 'conveners', groups: await Promise.all(groups.map(async (group) => ({ group, history: (await statusOf(deps, quarters, [group])) }))) };
+}
+
+// ---------------------------------------------------------------------------
+// Reading a filed report and its earlier versions
+
+/** "<group> [quarter]": the group's name, and a quarter when the last one or two words are one. */
+export function splitGroupAndQuarter(args: string): { group: string; quarter?: Quarter } {
+  const words = args.trim().split(/\s+/).filter(Boolean);
+  for (const n of [2, 1]) {
+    if (words.length <= n) continue;
+    const quarter = parseQuarter(words.slice(-n).join(' '));
+    if (quarter) return { group: words.slice(0, -n).join(' '), quarter };
+  }
+  return { group: words.join(' ') };
+}
+
+const READ_REPORTS = 'read its quarterly reports';
+
+export type ShownReport = NonNullable<Awaited<ReturnType<typeof store.reportWithRevisions>>>;
+
+/** `/igreport show <group> [quarter]`: staff any group, conveners their own; the latest filed quarter by default. */
+export async function showReport(deps: Deps, userId: string, args: string): Promise<{ group: Group; quarter: Quarter; report: ShownReport }> {
+  const { group: name, quarter } = splitGroupAndQuarter(args);
+  if (!name) throw new UserError('Say which group: `/igreport show <group> [quarter]`, e.g. `/igreport show Open Data 2027-Q1`.');
+  const group = await resolveGroup(deps.prisma, { query: name });
+  await requireConvenerOrStaff(deps, userId, group, READ_REPORTS);
+  const key = quarter ? quarterKey(quarter) : (await store.filedQuarters(deps.prisma, group.id))[0];
+  if (!key) throw new UserError(`*${escapeMrkdwn(group.name)}* hasn't filed a quarterly report yet.`);
+  const report = await store.reportWithRevisions(deps.prisma, group.id, key);
+  if (!report) {
+    const others = (await store.filedQuarters(deps.prisma, group.id)).slice(0, 8);
+    const hint = others.length ? ` Filed: ${others.join(', ')}.` : ' It hasn\'t filed any yet.';
+    throw new UserError(`*${escapeMrkdwn(group.name)}* hasn't filed a report for ${quarterLabel(quarter!)}.${hint}`);
+  }
+  return { group, quarter: parseQuarter(key)!, report };
+}
+
+/** One earlier version (the "Show" button beside it), checked again: staff or the group's conveners. */
+export async function showRevision(deps: Deps, userId: string, revisionId: number) {
+  const revision = Number.isSafeInteger(revisionId) ? await store.revisionById(deps.prisma, revisionId) : null;
+  if (!revision) throw new UserError('That version of the report no longer exists.');
+  const group = await activeGroup(deps, revision.report.groupId);
+  await requireConvenerOrStaff(deps, userId, group, READ_REPORTS);
+  return { group, quarter: parseQuarter(revision.report.quarter)!, revision, latest: revision.report.revision };
 }

@@ -65,3 +65,18 @@ export function groupsOwing(db: Tx, existedBy: Date) {
 export function groupsOfMember(db: Tx, slackUserId: string) {
   return db.group.findMany({ where: { status: 'ACTIVE', members: { some: { slackUserId } } }, orderBy: { name: 'asc' } });
 }
+
+/** The quarters a group has filed, newest first. */
+export async function filedQuarters(db: Tx, groupId: number): Promise<string[]> {
+  const rows = await db.quarterlyReport.findMany({ where: { groupId }, select: { quarter: true }, orderBy: { quarter: 'desc' } });
+  return rows.map((r) => r.quarter);
+}
+
+/** One report with every version filed, oldest first. */
+export function reportWithRevisions(db: Tx, groupId: number, quarter: string) {
+  return db.quarterlyReport.findUnique({ where: { groupId_quarter: { groupId, quarter } }, include: { revisions: { orderBy: { revision: 'asc' } } } });
+}
+
+export function revisionById(db: Tx, id: number) {
+  return db.quarterlyReportRevision.findUnique({ where: { id }, include: { report: { select: { groupId: true, quarter: true, revision: true } } } });
+}

@@ -1,13 +1,13 @@
 // Quarterly reports: the form, the status views and the nudges. Pure Block Kit builders.
 import type { Group } from '../../generated/prisma/client.js';
-import { type Block, type Reply, actions, button, context, section } from '../../lib/slack/blocks.js';
+import { type Block, type Reply, actions, button, context, divider, section } from '../../lib/slack/blocks.js';
 import { escapeMrkdwn, mentionUser, plural } from '../../lib/slack/text.js';
 import { endOfDay, formatDate, slackDateTime, slackDay } from '../../lib/time.js';
 import { checkboxes, doneModal, input, type Modal, modal, staticSelect, textInput } from '../../lib/slack/modal.js';
 import type { ReminderMessage } from '../reminders/types.js';
 import { ReportIds } from './ids.js';
-import { DELIVERABLES, type Quarter, quarterKey, quarterLabel, type ReportStatus } from './rules.js';
-import type { FormData, QuarterStatus, StatusView } from './service.js';
+import { deliverableLabel, DELIVERABLES, type Quarter, quarterKey, quarterLabel, type ReportStatus } from './rules.js';
+import type { FormData, QuarterStatus, ShownReport, StatusView } from './service.js';
 
 export const FORM_TITLE = 'Quarterly report';
 
@@ -105,6 +105,7 @@ export function helpReply(staff: boolean): Reply {
     '`/igreport` — file or revise the quarterly report of a group you convene (a picker when you convene several)',
     '`/igreport <group>` — the form for one group',
     '`/igreport status [quarter]` — conveners: your groups\' recent reports; staff: every group for a quarter',
+    '`/igreport show <group> [quarter]` — read a filed report (default: the latest) and its earlier versions; staff any group, conveners their own',
   ];
   if (staff) lines.push('`/igreport due <quarter> <YYYY-MM-DD>` — move a quarter\'s due date (staff)');
   const text = `*Quarterly reports* are due the last day of the month after each quarter ends.\n${lines.join('\n')}`;
@@ -142,5 +143,59 @@ export function staffDigest(p: { quarter: Quarter; dueOn: string; missing: { nam
   return {
     text: head.replace(/\*/g, ''),
     blocks: [section(head), ...sections(p.missing.map((g) => `• ${escapeMrkdwn(g.name)}`)), context('`/igreport status` shows every group. Their conveners get weekly reminders for four weeks.')],
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Reading a filed report (`/igreport show`)
+
+type ReportText = { activities: string; progress: string; deliverables: string[]; issues: string; plans: string };
+
+/** The report's answers, one section each (Slack's 3,000-character limit per section). */
+function contentBlocks(c: ReportText): Block[] {
+  const part = (label: string, text: string) => section(`*${label}*\n${text.trim() ? escapeMrkdwn(text).slice(0, 2900) : '_None_'}`);
+  return [
+    part('Activities', c.activities),
+    part('Progress toward deliverables', c.progress),
+    section(`*Deliverables*\n${c.deliverables.length ? c.deliverables.map((d) => `• ${deliverableLabel(d)}`).join('\n') : '_None chosen_'}`),
+    part('Issues encountered', c.issues),
+    part('Plans for next quarter', c.plans),
+  ];
+}
+
+/** Earlier versions listed at most; older ones are summarised. */
+const MAX_VERSIONS_LISTED = 20;
+
+export function reportShowReply(r: { group: Group; quarter: Quarter; report: ShownReport }, zone: string): Reply {
+  const { group, quarter, report } = r;
+  const name = escapeMrkdwn(group.name);
+  const head = `*${name}* — quarterly report for ${quarterLabel(quarter)}`;
+  const version = report.revision === 1 ? 'Filed' : `Version ${report.revision}, filed`;
+  const meta = `${version} ${slackDateTime(report.lastFiledAt, zone)} by ${mentionUser(report.lastFiledBy)}${report.revision > 1 ? ` · first filed ${slackDateTime(report.firstFiledAt, zone)}` : ''}`;
+  const earlier = report.revisions.filter((v) => v.revision < report.revision).reverse();
+  const blocks: Block[] = [section(head), context(meta), ...contentBlocks(report)];
+  if (earlier.length) {
+    blocks.push(divider(), section(`*Earlier versions* (${earlier.length})`));
+    for (const v of earlier.slice(0, MAX_VERSIONS_LISTED)) {
+      blocks.push(
+        section(`Version ${v.revision} — filed ${slackDateTime(v.filedAt, zone)} by ${mentionUser(v.filedBy)}`, {
+          block_id: `report-version-${v.revision}`,
+          accessory: button(`Show version ${v.revision}`, `${ReportIds.showVersion}.${v.revision}`, String(v.id)),
+        }),
+      );
+    }
+    if (earlier.length > MAX_VERSIONS_LISTED) blocks.push(context(`…and ${earlier.length - MAX_VERSIONS_LISTED} older versions.`));
+  } else {
+    blocks.push(context('No earlier versions: it was filed once.'));
+  }
+  return { text: `${group.name}: quarterly report for ${quarterLabel(quarter)}`, blocks };
+}
+
+export function revisionReply(r: { group: Group; quarter: Quarter; revision: { revision: number; filedAt: Date; filedBy: string } & ReportText; latest: number }, zone: string): Reply {
+  const name = escapeMrkdwn(r.group.name);
+  const head = `*${name}* — ${quarterLabel(r.quarter)}, version ${r.revision.revision} of ${r.latest}`;
+  return {
+    text: `${r.group.name}: ${quarterLabel(r.quarter)} report, version ${r.revision.revision}`,
+    blocks: [section(head), context(`Filed ${slackDateTime(r.revision.filedAt, zone)} by ${mentionUser(r.revision.filedBy)}${r.revision.revision < r.latest ? ' · a later version replaced it' : ''}`), ...contentBlocks(r.revision)],
   };
 }
