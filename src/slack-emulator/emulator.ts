@@ -1,0 +1,820 @@
+/**
+ * The emulation of Slack's Web API, used by the test suite and by the local workspace
+ * (src/workspace): a real HTTP server on 127.0.0.1 that a real
+ * `@slack/web-api` WebClient (and so a real Bolt App) talks to via `slackApiUrl`.
+ * It keeps a small workspace (users, channels, messages, views, trigger ids),
+ * answers like Slack (`{ ok: true, ... }` / `{ ok: false, error }`), enforces the
+ * Block Kit limits Slack enforces, and records every call for assertions.
+ *
+ * It also catches response_url POSTs (`${origin}/response/<id>`), recorded with
+ * method `response_url`, so Bolt's `respond()` is observable too.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LIMITS, validateMessageBlocks, validateView } from './block-kit.js';
+
+// Captured at import so waitFor keeps working when a test installs fake timers.
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  token?: string;
+  /** ms, from the `now` clock */
+  at: number;
+  /** what the fake answered (the JSON body) */
+  response?: Record<string, unknown>;
+  /** for `response_url` calls: the URL that was posted to */
+  url?: string;
+}
+
+export interface FakeUser {
+  id: string;
+  email?: string;
+  name?: string;
+  tz?: string;
+  is_bot?: boolean;
+}
+
+export interface FakeChannel {
+  id: string;
+  name: string;
+  is_archived: boolean;
+  is_private: boolean;
+  members: string[];
+  created: number;
+  creator?: string;
+}
+
+export interface FakeMessage {
+  channel: string;
+  ts: string;
+  text?: string;
+  blocks?: unknown[];
+  thread_ts?: string;
+  /** set for chat.postEphemeral messages */
+  ephemeralUser?: string;
+  deleted?: boolean;
+  at: number;
+}
+
+export interface FakeView {
+  id: string;
+  type: 'modal' | 'home';
+  /** the view payload as the app sent it */
+  view: Record<string, unknown>;
+  hash: string;
+  userId?: string;
+  rootViewId: string;
+  previousViewId: string | null;
+  at: number;
+}
+
+interface Failure {
+  error: string;
+  remaining: number;
+  status: number;
+  retryAfter?: number;
+}
+
+type Args = Record<string, unknown>;
+type Json = Record<string, unknown>;
+type Handler = (args: Args) => Json;
+
+/** Slack's error shape; thrown inside handlers, turned into `{ ok: false, ... }`. */
+class SlackApiError extends Error {
+  constructor(
+    readonly error: string,
+    readonly extra: Json = {},
+  ) {
+    super(error);
+  }
+}
+const fail = (error: string, extra?: Json): never => {
+  throw new SlackApiError(error, extra);
+};
+
+const TRIGGER_TTL_MS = 3000;
+// WebClient form-encodes nested values as JSON strings; these are the args Slack decodes.
+// (private_metadata, value, text... stay strings: they are often JSON themselves.)
+const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls', 'user_auth_blocks']);
+const CHANNEL_NAME = /^[a-z0-9_-]+$/;
+const DM_PREFIX = 'D';
+
+export class SlackEmulator {
+  readonly teamId: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly appId = 'A0FAKEAPP';
+  calls: RecordedCall[] = [];
+  /**
+   * What `apps.connections.open` (Socket Mode: called with the app-level `xapp-` token)
+   * answers as `url`: point it at a test WebSocket server. Unset: no `url` in the answer.
+   */
+  socketModeUrl: string | undefined;
+
+  private readonly now: () => number;
+  private server!: Server;
+  private port = 0;
+  private seq = 0;
+  private readonly users = new Map<string, FakeUser>();
+  private readonly channels = new Map<string, FakeChannel>();
+  private readonly messages = new Map<string, FakeMessage>(); // key `${channel}/${ts}`
+  private readonly views = new Map<string, FakeView>();
+  private readonly triggers = new Map<string, { issuedAt: number; userId?: string; used: boolean }>();
+  private readonly failures = new Map<string, Failure[]>();
+  private readonly waiters = new Set<{ match: (c: RecordedCall) => boolean; done: (c: RecordedCall) => void }>();
+
+  private constructor(opts: { now?: () => number; teamId?: string; botUserId?: string; botId?: string }) {
+    this.now = opts.now ?? Date.now;
+    this.teamId = opts.teamId ?? 'T0FAKE';
+    this.botUserId = opts.botUserId ?? 'U0BOT';
+    this.botId = opts.botId ?? 'B0BOT';
+  }
+
+  /** `now` is a milliseconds clock (like Date.now) used for trigger expiry, ts and `at`. */
+  static async start(opts: { now?: () => number; teamId?: string; botUserId?: string; botId?: string } = {}): Promise<SlackEmulator> {
+    const fake = new SlackEmulator(opts);
+    fake.server = createServer((req, res) => {
+      fake.handle(req, res).catch((err: unknown) => {
+        res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(String(err instanceof Error ? err.stack : err));
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      fake.server.once('error', reject);
+      fake.server.listen(0, '127.0.0.1', () => resolve());
+    });
+    fake.port = (fake.server.address() as AddressInfo).port;
+    fake.users.set(fake.botUserId, { id: fake.botUserId, name: 'convene', is_bot: true });
+    return fake;
+  }
+
+  /** e.g. http://127.0.0.1:PORT */
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Web API base, for WebClient `slackApiUrl` (WebClient appends the method name directly, so keep the slash). */
+  get url(): string {
+    return `${this.origin}/api/`;
+  }
+
+  /** A fresh response_url; POSTs to it are recorded as method `response_url`. */
+  responseUrl(): string {
+    return `${this.origin}/response/${++this.seq}-${randomBytes(4).toString('hex')}`;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves with the first call (already recorded or future) to `method` matching `predicate`. */
+  waitFor(method: string, predicate: (c: RecordedCall) => boolean = () => true, timeoutMs = 3000): Promise<RecordedCall> {
+    const match = (c: RecordedCall) => c.method === method && predicate(c);
+    const found = this.calls.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        match,
+        done: (c: RecordedCall) => {
+          realClearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(c);
+        },
+      };
+      const timer = realSetTimeout(() => {
+        this.waiters.delete(waiter);
+        const seen = this.calls.map((c) => c.method).join(', ') || '(none)';
+        reject(new Error(`FakeSlack.waitFor('${method}') timed out after ${timeoutMs} ms; calls so far: ${seen}`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** Clears recorded calls and pending failures; workspace state stays. */
+  reset(): void {
+    this.calls = [];
+    this.failures.clear();
+  }
+
+  // ---------------------------------------------------------------------------
+  // Workspace state
+  // ---------------------------------------------------------------------------
+
+  addUser(u: FakeUser): void {
+    this.users.set(u.id, { ...u });
+  }
+
+  addChannel(c: { id: string; name: string; is_archived?: boolean; is_private?: boolean; members?: string[] }): void {
+    this.channels.set(c.id, {
+      id: c.id,
+      name: c.name,
+      is_archived: c.is_archived ?? false,
+      is_private: c.is_private ?? false,
+      members: [...(c.members ?? [])],
+      created: Math.floor(this.now() / 1000),
+    });
+  }
+
+  channel(id: string): FakeChannel | undefined {
+    return this.channels.get(id);
+  }
+
+  channelByName(name: string): FakeChannel | undefined {
+    return [...this.channels.values()].find((c) => c.name === name);
+  }
+
+  channelMembers(id: string): string[] {
+    return [...(this.channels.get(id)?.members ?? [])];
+  }
+
+  /** Messages the app posted (oldest first), optionally only in one channel. Deleted ones excluded. */
+  messagesIn(channel?: string): FakeMessage[] {
+    return [...this.messages.values()].filter((m) => !m.deleted && (channel === undefined || m.channel === channel));
+  }
+
+  message(channel: string, ts: string): FakeMessage | undefined {
+    return this.messages.get(`${channel}/${ts}`);
+  }
+
+  view(id: string): FakeView | undefined {
+    return this.views.get(id);
+  }
+
+  allViews(): FakeView[] {
+    return [...this.views.values()];
+  }
+
+  userName(id: string): string | undefined {
+    return this.users.get(id)?.name;
+  }
+
+  /** The most recently opened/updated view with this callback_id (optionally for one user). */
+  latestView(callbackId: string, userId?: string): FakeView | undefined {
+    return [...this.views.values()]
+      .filter((v) => v.view.callback_id === callbackId && (userId === undefined || v.userId === userId))
+      .sort((a, b) => b.at - a.at)[0];
+  }
+
+  /** Registers a view as if it had been opened (the driver uses this to submit views the app never opened). */
+  registerView(view: Record<string, unknown>, opts: { userId?: string; id?: string } = {}): FakeView {
+    const { userId } = opts;
+    const id = opts.id ?? this.newId('V');
+    const stored: FakeView = {
+      id,
+      type: view.type === 'home' ? 'home' : 'modal',
+      view,
+      hash: this.newHash(),
+      userId,
+      rootViewId: id,
+      previousViewId: null,
+      at: this.now(),
+    };
+    this.views.set(id, stored);
+    return stored;
+  }
+
+  /** A trigger id valid for 3 s (by the `now` clock), single use, like Slack's. */
+  issueTriggerId(userId?: string): string {
+    const id = `${++this.seq}.${Math.floor(this.now() / 1000)}.${randomBytes(8).toString('hex')}`;
+    this.triggers.set(id, { issuedAt: this.now(), userId, used: false });
+    return id;
+  }
+
+  /**
+   * The next `times` (default 1) calls to `method` fail with `error`. 'ratelimited'
+   * defaults to HTTP 429 with Retry-After (default 1 s); other errors to HTTP 200,
+   * as Slack does. Works for 'response_url' too (then pass a `status`).
+   */
+  failNext(method: string, error: string, opts: { times?: number; status?: number; retryAfter?: number } = {}): void {
+    const rateLimited = error === 'ratelimited' || error === 'rate_limited';
+    const queue = this.failures.get(method) ?? [];
+    queue.push({
+      error,
+      remaining: opts.times ?? 1,
+      status: opts.status ?? (rateLimited ? 429 : 200),
+      retryAfter: opts.retryAfter ?? (rateLimited ? 1 : undefined),
+    });
+    this.failures.set(method, queue);
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      // WebClient's fetch keeps connections alive; without this close() waits for them to idle out.
+      this.server.closeAllConnections();
+    });
+  }
+
+  // ---------------------------------------------------------------------------
+  // HTTP plumbing
+  // ---------------------------------------------------------------------------
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.origin);
+    const body = await readBody(req);
+    const args: Args = { ...Object.fromEntries(url.searchParams), ...(await parseArgs(req.headers['content-type'], body)) };
+
+    if (url.pathname.startsWith('/response/')) {
+      return this.handleResponseUrl(`${this.origin}${url.pathname}`, args, res);
+    }
+    if (!url.pathname.startsWith('/api/')) {
+      res.writeHead(404).end();
+      return;
+    }
+
+    const method = url.pathname.slice('/api/'.length);
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : typeof args.token === 'string' ? args.token : undefined;
+    delete args.token;
+    const call: RecordedCall = { method, args, token, at: this.now() };
+    this.calls.push(call);
+
+    const injected = this.takeFailure(method);
+    let status = 200;
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+    if (injected) {
+      status = injected.status;
+      if (injected.retryAfter !== undefined) headers['retry-after'] = String(injected.retryAfter);
+      call.response = { ok: false, error: injected.error };
+    } else if (!token) {
+      call.response = { ok: false, error: 'not_authed' };
+    } else {
+      call.response = this.dispatch(method, args);
+    }
+    this.notify(call);
+    res.writeHead(status, headers).end(JSON.stringify(call.response));
+  }
+
+  private handleResponseUrl(url: string, args: Args, res: ServerResponse): void {
+    const call: RecordedCall = { method: 'response_url', args, at: this.now(), url };
+    this.calls.push(call);
+    const injected = this.takeFailure('response_url');
+    let status = 200;
+    if (injected) {
+      status = injected.status;
+      call.response = { ok: false, error: injected.error };
+    } else if (args.blocks !== undefined && !validateMessageBlocks(args.blocks).ok) {
+      // Slack refuses an invalid message on a response_url with a 4xx, which makes Bolt's respond() throw.
+      status = 400;
+      call.response = this.invalidBlocks(args.blocks);
+    } else {
+      call.response = { ok: true };
+    }
+    this.notify(call);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(call.response));
+  }
+
+  private takeFailure(method: string): Failure | undefined {
+    const queue = this.failures.get(method);
+    const next = queue?.[0];
+    if (!queue || !next) return undefined;
+    if (--next.remaining <= 0) queue.shift();
+    return next;
+  }
+
+  private notify(call: RecordedCall): void {
+    for (const w of [...this.waiters]) if (w.match(call)) w.done(call);
+  }
+
+  private dispatch(method: string, args: Args): Json {
+    const handler = this.handlers[method];
+    if (!handler) return { ok: true }; // unknown methods succeed (but are recorded)
+    try {
+      return { ok: true, ...handler(args) };
+    } catch (err) {
+      if (err instanceof SlackApiError) return { ok: false, error: err.error, ...err.extra };
+      throw err;
+    }
+  }
+
+  // ---------------------------------------------------------------------------
+  // Web API methods
+  // ---------------------------------------------------------------------------
+
+  private readonly handlers: Record<string, Handler> = {
+    'apps.connections.open': () => (this.socketModeUrl === undefined ? {} : { url: this.socketModeUrl }),
+
+    'auth.test': () => ({
+      url: `https://fake-${this.teamId.toLowerCase()}.slack.com/`,
+      team: 'Fake Team',
+      user: 'convene',
+      team_id: this.teamId,
+      user_id: this.botUserId,
+      bot_id: this.botId,
+      is_enterprise_install: false,
+    }),
+
+    'chat.postMessage': (a) => {
+      const channel = this.resolvePostTarget(a.channel);
+      this.checkMessageContent(a);
+      const msg = this.storeMessage(channel, a);
+      return { channel, ts: msg.ts, message: this.messageJson(msg) };
+    },
+
+    'chat.postEphemeral': (a) => {
+      const channel = this.resolvePostTarget(a.channel);
+      const user = str(a.user) ?? fail('user_not_found');
+      if (!this.users.has(user)) fail('user_not_found');
+      const ch = this.channels.get(channel);
+      if (ch && !ch.members.includes(user)) fail('user_not_in_channel');
+      this.checkMessageContent(a);
+      const msg = this.storeMessage(channel, a, user);
+      return { message_ts: msg.ts };
+    },
+
+    'chat.update': (a) => {
+      const msg = this.existingMessage(a.channel, a.ts);
+      this.checkMessageContent(a, { textOptional: true });
+      if (a.text !== undefined) msg.text = String(a.text);
+      if (a.blocks !== undefined) msg.blocks = a.blocks as unknown[];
+      return { channel: msg.channel, ts: msg.ts, text: msg.text ?? '', message: this.messageJson(msg) };
+    },
+
+    'chat.delete': (a) => {
+      const msg = this.existingMessage(a.channel, a.ts);
+      msg.deleted = true;
+      return { channel: msg.channel, ts: msg.ts };
+    },
+
+    'chat.getPermalink': (a) => {
+      const msg = this.existingMessage(a.channel, a.message_ts);
+      return {
+        channel: msg.channel,
+        permalink: `https://fake-${this.teamId.toLowerCase()}.slack.com/archives/${msg.channel}/p${msg.ts.replace('.', '')}`,
+      };
+    },
+
+    'views.open': (a) => {
+      this.exchangeTrigger(a.trigger_id);
+      const view = this.checkView(a.view);
+      const stored = this.registerView(view, { userId: this.triggers.get(String(a.trigger_id))?.userId });
+      return { view: this.viewJson(stored) };
+    },
+
+    'views.push': (a) => {
+      this.exchangeTrigger(a.trigger_id);
+      const view = this.checkView(a.view);
+      const userId = this.triggers.get(String(a.trigger_id))?.userId;
+      const stored = this.registerView(view, { userId });
+      const parent = [...this.views.values()].filter((v) => v.userId === userId && v.id !== stored.id).pop();
+      if (parent) {
+        stored.rootViewId = parent.rootViewId;
+        stored.previousViewId = parent.id;
+      }
+      return { view: this.viewJson(stored) };
+    },
+
+    'views.update': (a) => {
+      if (a.view_id === undefined && a.external_id === undefined) fail('invalid_arguments');
+      const stored =
+        (a.view_id !== undefined ? this.views.get(String(a.view_id)) : undefined) ??
+        [...this.views.values()].find((v) => a.external_id !== undefined && v.view.external_id === a.external_id) ??
+        fail('not_found');
+      if (a.hash !== undefined && a.hash !== stored.hash) fail('hash_conflict');
+      stored.view = this.checkView(a.view);
+      stored.hash = this.newHash();
+      stored.at = this.now();
+      return { view: this.viewJson(stored) };
+    },
+
+    'views.publish': (a) => {
+      const userId = str(a.user_id) ?? fail('invalid_arguments');
+      const view = this.checkView(a.view);
+      if (view.type !== 'home') fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] must be home [json-pointer:/view/type]'] } });
+      const existing = [...this.views.values()].find((v) => v.type === 'home' && v.userId === userId);
+      if (existing && a.hash !== undefined && a.hash !== existing.hash) fail('hash_conflict');
+      const stored = existing ?? this.registerView(view, { userId });
+      stored.view = view;
+      stored.hash = this.newHash();
+      stored.at = this.now();
+      return { view: this.viewJson(stored) };
+    },
+
+    'users.info': (a) => {
+      const user = this.users.get(String(a.user)) ?? fail('user_not_found');
+      return { user: this.userJson(user) };
+    },
+
+    'users.lookupByEmail': (a) => {
+      const email = String(a.email ?? '').toLowerCase();
+      const user = [...this.users.values()].find((u) => u.email?.toLowerCase() === email) ?? fail('users_not_found');
+      return { user: this.userJson(user) };
+    },
+
+    'conversations.info': (a) => {
+      const id = String(a.channel);
+      if (id.startsWith(DM_PREFIX)) {
+        const user = this.dmUser(id) ?? fail('channel_not_found');
+        return { channel: { id, is_im: true, user: user.id, is_archived: false } };
+      }
+      return { channel: this.channelJson(this.channels.get(id) ?? fail('channel_not_found')) };
+    },
+
+    'conversations.create': (a) => {
+      const name = String(a.name ?? '');
+      if (name === '') fail('invalid_name_required');
+      if (name.length > 80) fail('invalid_name_maxlength');
+      if (!CHANNEL_NAME.test(name)) fail('invalid_name_specials');
+      if (this.channelByName(name)) fail('name_taken'); // archived channels keep their names too
+      const id = this.newId('C');
+      this.addChannel({ id, name, is_private: truthy(a.is_private), members: [this.botUserId] });
+      const ch = this.channels.get(id)!;
+      ch.creator = this.botUserId;
+      return { channel: this.channelJson(ch) };
+    },
+
+    'conversations.invite': (a) => {
+      const ch = this.openChannel(a.channel);
+      const users = String(a.users ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+      if (users.length === 0) fail('no_user');
+      for (const u of users) {
+        if (u === this.botUserId) fail('cant_invite_self');
+        if (!this.users.has(u)) fail('user_not_found');
+      }
+      const already = users.filter((u) => ch.members.includes(u));
+      // Slack fails the whole call if anyone is already in, unless force=true.
+      if (already.length > 0 && !truthy(a.force)) {
+        fail('already_in_channel', { errors: already.map((user) => ({ user, ok: false, error: 'already_in_channel' })) });
+      }
+      for (const u of users) if (!ch.members.includes(u)) ch.members.push(u);
+      return { channel: this.channelJson(ch) };
+    },
+
+    'conversations.kick': (a) => {
+      const ch = this.channels.get(String(a.channel)) ?? fail('channel_not_found');
+      const user = String(a.user ?? '');
+      if (user === this.botUserId) fail('cant_kick_self');
+      if (!ch.members.includes(user)) fail('not_in_channel');
+      ch.members = ch.members.filter((m) => m !== user);
+      return {};
+    },
+
+    'conversations.join': (a) => {
+      const ch = this.openChannel(a.channel);
+      if (ch.is_private) fail('method_not_supported_for_channel_type');
+      if (!ch.members.includes(this.botUserId)) ch.members.push(this.botUserId);
+      return { channel: this.channelJson(ch) };
+    },
+
+    'conversations.members': (a) => {
+      const ch = this.channels.get(String(a.channel)) ?? fail('channel_not_found');
+      const limit = Number(a.limit ?? 100) || 100;
+      const start = Number(a.cursor ?? 0) || 0;
+      const page = ch.members.slice(start, start + limit);
+      const next = start + limit < ch.members.length ? String(start + limit) : '';
+      return { members: page, response_metadata: { next_cursor: next } };
+    },
+
+    'conversations.open': (a) => {
+      if (a.channel !== undefined) {
+        const user = this.dmUser(String(a.channel)) ?? fail('channel_not_found');
+        return { channel: { id: this.dmId(user.id) } };
+      }
+      const users = String(a.users ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+      if (users.length === 0) fail('users_list_not_supplied');
+      for (const u of users) if (!this.users.has(u)) fail('user_not_found');
+      // One user: a DM. Several: a group DM, which the fake models only as a stable id.
+      const id = users.length === 1 ? this.dmId(users[0]!) : `G${createHash('sha1').update(users.sort().join()).digest('hex').slice(0, 10).toUpperCase()}`;
+      return { channel: { id } };
+    },
+
+    'conversations.archive': (a) => {
+      const ch = this.channels.get(String(a.channel)) ?? fail('channel_not_found');
+      if (ch.is_archived) fail('already_archived');
+      ch.is_archived = true;
+      return {};
+    },
+
+    'conversations.unarchive': (a) => {
+      const ch = this.channels.get(String(a.channel)) ?? fail('channel_not_found');
+      if (!ch.is_archived) fail('not_archived');
+      ch.is_archived = false;
+      return {};
+    },
+  };
+
+  // ---------------------------------------------------------------------------
+  // Helpers for the handlers
+  // ---------------------------------------------------------------------------
+
+  /** Where chat.postMessage/postEphemeral can post: a channel id or #name, a user id (→ its DM), or a DM id. */
+  private resolvePostTarget(raw: unknown): string {
+    const target = str(raw) ?? fail('channel_not_found');
+    if (target.startsWith('U') || target.startsWith('W')) {
+      if (!this.users.has(target)) fail('channel_not_found');
+      return this.dmId(target);
+    }
+    if (target.startsWith(DM_PREFIX)) {
+      if (!this.dmUser(target)) fail('channel_not_found');
+      return target;
+    }
+    const ch = (target.startsWith('#') ? this.channelByName(target.slice(1)) : this.channels.get(target)) ?? fail('channel_not_found');
+    if (ch.is_archived) fail('is_archived');
+    return ch.id;
+  }
+
+  private openChannel(raw: unknown): FakeChannel {
+    const ch = this.channels.get(String(raw)) ?? fail('channel_not_found');
+    if (ch.is_archived) fail('is_archived');
+    return ch;
+  }
+
+  private checkMessageContent(a: Args, opts: { textOptional?: boolean } = {}): void {
+    if (!opts.textOptional && a.text === undefined && a.blocks === undefined && a.attachments === undefined) fail('no_text');
+    if (typeof a.text === 'string' && a.text.length > LIMITS.messageText) fail('msg_too_long');
+    if (a.blocks !== undefined) {
+      if (!Array.isArray(a.blocks)) fail('invalid_blocks_format');
+      const errs = validateMessageBlocks(a.blocks);
+      if (!errs.ok) throw new SlackApiError('invalid_blocks', this.invalidBlocksExtra(errs.messages));
+    }
+  }
+
+  private invalidBlocks(blocks: unknown): Json {
+    return { ok: false, error: 'invalid_blocks', ...this.invalidBlocksExtra(validateMessageBlocks(blocks).messages) };
+  }
+
+  private invalidBlocksExtra(messages: string[]): Json {
+    return { errors: messages.map((m) => m.replace(/^\[ERROR\] /, '')), response_metadata: { messages } };
+  }
+
+  /** Slack answers a bad view with invalid_arguments (not invalid_blocks), plus the same pointers. */
+  private checkView(raw: unknown): Record<string, unknown> {
+    const errs = validateView(raw);
+    if (!errs.ok) fail('invalid_arguments', { response_metadata: { messages: errs.messages } });
+    return raw as Record<string, unknown>;
+  }
+
+  private exchangeTrigger(raw: unknown): void {
+    const trigger = this.triggers.get(String(raw ?? ''));
+    if (!trigger) return fail('invalid_trigger_id');
+    if (this.now() - trigger.issuedAt > TRIGGER_TTL_MS) fail('expired_trigger_id');
+    if (trigger.used) fail('exchanged_trigger_id');
+    trigger.used = true;
+  }
+
+  private existingMessage(channel: unknown, ts: unknown): FakeMessage {
+    // Like Slack, updates need the real channel id (a DM's D…, not the user's U…).
+    const msg = this.messages.get(`${String(channel)}/${String(ts)}`);
+    if (!msg) {
+      const known = this.channels.has(String(channel)) || this.dmUser(String(channel));
+      return fail(known ? 'message_not_found' : 'channel_not_found');
+    }
+    if (msg.deleted) fail('message_not_found');
+    if (msg.ephemeralUser) fail('message_not_found'); // ephemeral messages can only be changed via response_url
+    return msg;
+  }
+
+  private storeMessage(channel: string, a: Args, ephemeralUser?: string): FakeMessage {
+    const msg: FakeMessage = {
+      channel,
+      ts: this.newTs(),
+      text: a.text === undefined ? undefined : String(a.text),
+      blocks: a.blocks as unknown[] | undefined,
+      thread_ts: str(a.thread_ts),
+      ephemeralUser,
+      at: this.now(),
+    };
+    this.messages.set(`${channel}/${msg.ts}`, msg);
+    return msg;
+  }
+
+  private dmId(userId: string): string {
+    return `${DM_PREFIX}${userId.slice(1)}`;
+  }
+
+  private dmUser(dmId: string): FakeUser | undefined {
+    if (!dmId.startsWith(DM_PREFIX)) return undefined;
+    const tail = dmId.slice(1);
+    return this.users.get(`U${tail}`) ?? this.users.get(`W${tail}`);
+  }
+
+  private newId(prefix: string): string {
+    return `${prefix}0${(++this.seq).toString(36).toUpperCase().padStart(8, '0')}`;
+  }
+
+  private newTs(): string {
+    return `${Math.floor(this.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
+  }
+
+  private newHash(): string {
+    return `${Math.floor(this.now() / 1000)}.${randomBytes(4).toString('hex')}`;
+  }
+
+  private messageJson(m: FakeMessage): Json {
+    return {
+      type: 'message',
+      subtype: 'bot_message',
+      ts: m.ts,
+      text: m.text ?? '',
+      blocks: m.blocks,
+      thread_ts: m.thread_ts,
+      user: this.botUserId,
+      bot_id: this.botId,
+      app_id: this.appId,
+      team: this.teamId,
+    };
+  }
+
+  private viewJson(v: FakeView): Json {
+    return {
+      type: v.type,
+      callback_id: '',
+      private_metadata: '',
+      external_id: '',
+      ...v.view,
+      id: v.id,
+      team_id: this.teamId,
+      state: { values: {} },
+      hash: v.hash,
+      root_view_id: v.rootViewId,
+      previous_view_id: v.previousViewId,
+      app_id: this.appId,
+      bot_id: this.botId,
+    };
+  }
+
+  private userJson(u: FakeUser): Json {
+    const name = u.name ?? u.id.toLowerCase();
+    return {
+      id: u.id,
+      team_id: this.teamId,
+      name,
+      real_name: name,
+      deleted: false,
+      is_bot: u.is_bot ?? false,
+      is_admin: false,
+      tz: u.tz ?? 'America/New_York',
+      profile: { email: u.email, real_name: name, display_name: name },
+    };
+  }
+
+  private channelJson(c: FakeChannel): Json {
+    return {
+      id: c.id,
+      name: c.name,
+      name_normalized: c.name,
+      is_channel: !c.is_private,
+      is_group: false,
+      is_im: false,
+      is_private: c.is_private,
+      is_archived: c.is_archived,
+      is_member: c.members.includes(this.botUserId),
+      created: c.created,
+      creator: c.creator ?? '',
+      num_members: c.members.length,
+      topic: { value: '', creator: '', last_set: 0 },
+      purpose: { value: '', creator: '', last_set: 0 },
+    };
+  }
+}
+
+/** The name the test suite has always used. */
+export { SlackEmulator as FakeSlack };
+
+// -----------------------------------------------------------------------------
+// Request parsing
+// -----------------------------------------------------------------------------
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Parses form, JSON or multipart bodies; decodes JSON-encoded nested args the way Slack does. */
+async function parseArgs(contentType: string | undefined, body: Buffer): Promise<Args> {
+  if (body.length === 0) return {};
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  let args: Args;
+  if (type === 'application/json') {
+    args = JSON.parse(body.toString('utf8')) as Args;
+  } else if (type === 'multipart/form-data') {
+    // Let the platform's Request do the multipart parsing (file uploads).
+    const form = await new Request('http://x/', { method: 'POST', headers: { 'content-type': contentType! }, body }).formData();
+    args = {};
+    for (const [k, v] of form) args[k] = typeof v === 'string' ? v : { filename: v.name, size: v.size };
+  } else {
+    args = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
+  }
+  for (const key of JSON_ARGS) {
+    const v = args[key];
+    if (typeof v === 'string') {
+      try {
+        args[key] = JSON.parse(v);
+      } catch {
+        // leave it: Slack answers invalid_blocks_format / invalid_arguments for these
+      }
+    }
+  }
+  return args;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const truthy = (v: unknown): boolean => v === true || v === 'true' || v === '1' || v === 1;
