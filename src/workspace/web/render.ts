@@ -273,7 +273,9 @@ function select(el: Obj, where: Where, ctx: RenderContext, options: string, mult
 }
 
 function peopleOptions(ctx: RenderContext, selected: Set<string>): string {
-  return ctx.users.map((u) => `<option${attrs({ value: u.id, selected: selected.has(u.id) })}>${escapeHtml(u.name)}</option>`).join('');
+  return ctx.users
+    .filter((u) => u.id !== ctx.botUserId)
+    .map((u) => `<option${attrs({ value: u.id, selected: selected.has(u.id) })}>${escapeHtml(u.name)}</option>`).join('');
 }
 
 function channelOptions(ctx: RenderContext, selected: Set<string>, onlyChannels: boolean): string {
