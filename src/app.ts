@@ -18,6 +18,9 @@ import * as reminders from './features/reminders/listeners.js';
 import * as reports from './features/reports/listeners.js';
 import { helpReply } from './features/home/views.js';
 import { errorReply } from './lib/slack/errors.js';
+import { loggerFor } from './ops/logger.js';
+import { createOps, type Ops } from './ops/ops.js';
+import { opsReceiver } from './ops/receiver.js';
 import { CommandRouter } from './lib/slack/router.js';
 import { SLASH_COMMANDS } from './surface.js';
 import { type Clock, systemClock } from './lib/time.js';
@@ -28,11 +31,14 @@ export interface BuildOptions {
   mode: SlackMode;
   clock?: Clock;
   logger?: Logger;
+  /** Logs, metrics, readiness, draining; made here when not given. */
+  ops?: Ops;
 }
 
 export interface ConveneApp {
   app: App;
   context: FeatureContext;
+  ops: Ops;
   /** Starts serving; in HTTP mode returns the port actually bound (PORT=0 picks a free one). */
   start(): Promise<number | undefined>;
   stop(): Promise<void>;
@@ -40,22 +46,28 @@ export interface ConveneApp {
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
-export function buildApp({ config, db, mode, clock = systemClock, logger }: BuildOptions): ConveneApp {
+export function buildApp({ config, db, mode, clock = systemClock, logger, ops: givenOps }: BuildOptions): ConveneApp {
+  const ops = givenOps ?? createOps({ db, log: loggerFor(config) });
   const clientOptions = config.slack.apiUrl ? { slackApiUrl: withTrailingSlash(config.slack.apiUrl) } : {};
   const common = {
     token: config.slack.botToken,
     clientOptions,
     logLevel: LOG_LEVELS[config.logLevel],
-    ...(logger ? { logger } : {}),
+    logger: logger ?? ops.log.bolt,
   };
   const app =
     mode === 'socket'
       ? new App({ ...common, appToken: config.slack.appToken, socketMode: true })
       : new App({
           ...common,
-          signingSecret: config.slack.signingSecret,
-          customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(db) }],
+          receiver: opsReceiver(ops, {
+            signingSecret: config.slack.signingSecret,
+            logger: common.logger,
+            logLevel: common.logLevel,
+            customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(db) }],
+          }),
         });
+  app.use(ops.middleware);
 
   // Retries of an event already handled stop here (Bolt has acked them already).
   app.use(async ({ body, next }) => {
@@ -84,6 +96,7 @@ export function buildApp({ config, db, mode, clock = systemClock, logger }: Buil
   return {
     app,
     context,
+    ops,
     async start() {
       if (mode === 'socket') {
         await app.start();

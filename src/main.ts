@@ -4,6 +4,9 @@ import { ConfigError, loadConfig, loadDotEnv, slackMode } from './config.js';
 import { DatabaseLockedError, openDatabase } from './db/client.js';
 import { bootstrapAdmins } from './features/admin/service.js';
 import { startReminders } from './features/reminders/scheduler.js';
+import { loggerFor } from './ops/logger.js';
+import { createOps } from './ops/ops.js';
+import { onStopSignals } from './ops/shutdown.js';
 
 function fail(lines: string[]): never {
   process.stderr.write(`${lines.join('\n')}\n`);
@@ -33,33 +36,30 @@ async function main(): Promise<void> {
     if (error instanceof DatabaseLockedError) fail([`Convene can't start: ${error.message}`]);
     throw error;
   }
+  const log = loggerFor(config);
+  const ops = createOps({ db, log });
   const applied = await db.migrate();
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
-  console.log(`Database: ${where}; ${applied.length ? `applied ${applied.join(', ')}` : 'migrations up to date'}.`);
+  log.bolt.info(`Database: ${where}; ${applied.length ? `applied ${applied.join(', ')}` : 'migrations up to date'}.`);
   await bootstrapAdmins(db.prisma, config.adminUserIds);
 
-  const convene = buildApp({ config, db, mode });
+  const convene = buildApp({ config, db, mode, ops });
   const port = await convene.start();
-  console.log(
+  log.bolt.info(
     mode === 'socket'
       ? 'Convene is connected to Slack over Socket Mode.'
-      : `Convene is listening on port ${port}: Slack requests at POST /slack/events, health at GET /healthz.`,
+      : `Convene is listening on port ${port}: Slack requests at POST /slack/events, health at GET /healthz and /readyz, metrics at GET /metrics.`,
   );
 
-  const reminders = startReminders({ prisma: db.prisma, config, logger: convene.app.logger });
+  const reminders = startReminders({ prisma: db.prisma, config, logger: log.bolt, onTick: ops.recordTick });
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: stopping Convene…`);
-    await reminders.stop().catch(() => undefined);
-    await convene.stop().catch(() => undefined);
-    await db.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  onStopSignals({
+    ops,
+    logger: log.bolt,
+    stopServing: () => convene.stop(),
+    stopEngine: () => reminders.stop(),
+    closeDatabase: () => db.close(),
+  });
 }
 
 main().catch((error: unknown) => {

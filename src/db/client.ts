@@ -26,6 +26,8 @@ export interface Database {
   migrate(): Promise<string[]>;
   /** true when the database answers a trivial query and all migrations in the folder are applied. */
   healthy(): Promise<boolean>;
+  /** As healthy(), with why not: the database does not answer, or which migrations are pending. */
+  readiness(): Promise<{ ready: true } | { ready: false; reason: string }>;
   close(): Promise<void>;
 }
 
@@ -141,30 +143,49 @@ function makeDatabase(p: {
   shutdown: () => Promise<void>;
 }): Database {
   let closing: Promise<void> | undefined;
+  const pending = () => pendingMigrations(p.prisma, p.schema, p.migrationsDir);
+  const readiness = async (): Promise<{ ready: true } | { ready: false; reason: string }> => {
+    try {
+      await p.prisma.$queryRawUnsafe('SELECT 1');
+    } catch {
+      return { ready: false, reason: 'the database does not answer' };
+    }
+    try {
+      const names = await pending();
+      return names.length === 0 ? { ready: true } : { ready: false, reason: `migrations not applied: ${names.join(', ')}` };
+    } catch {
+      return { ready: false, reason: 'migrations not applied' };
+    }
+  };
   return {
     prisma: p.prisma,
     kind: p.kind,
-    migrate: () => applyMigrations(p.migrationFactory(), p.migrationsDir),
-    async healthy() {
-      try {
-        await p.prisma.$queryRawUnsafe('SELECT 1');
-        const expected = await migrationNames(p.migrationsDir);
-        if (expected.length === 0) return true;
-        const rows = await p.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
-          `SELECT migration_name FROM "${p.schema}"."_prisma_migrations"
-           WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-        );
-        const applied = new Set(rows.map((r) => r.migration_name));
-        return expected.every((name) => applied.has(name));
-      } catch {
-        return false;
-      }
-    },
+    // The schema engine (wasm, tens of MB) is loaded only when the folder has migrations the
+    // database has not recorded; a restart with migrations current never loads it.
+    migrate: async () => ((await pending()).length === 0 ? [] : applyMigrations(p.migrationFactory(), p.migrationsDir)),
+    readiness,
+    healthy: async () => (await readiness()).ready,
     close() {
       closing ??= p.shutdown();
       return closing;
     },
   };
+}
+
+/** Migrations in the folder that `_prisma_migrations` does not list as finished (all of them when the table is missing). */
+async function pendingMigrations(prisma: PrismaClient, schema: string, migrationsDir: string): Promise<string[]> {
+  const expected = await migrationNames(migrationsDir);
+  if (expected.length === 0) return [];
+  const table = await prisma.$queryRawUnsafe<{ found: boolean }[]>(
+    `SELECT to_regclass('"${schema}"."_prisma_migrations"') IS NOT NULL AS found`,
+  );
+  if (!table[0]?.found) return expected;
+  const rows = await prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+    `SELECT migration_name FROM "${schema}"."_prisma_migrations"
+     WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
+  const applied = new Set(rows.map((r) => r.migration_name));
+  return expected.filter((name) => !applied.has(name));
 }
 
 // ---------------------------------------------------------------------------

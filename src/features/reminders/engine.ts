@@ -54,6 +54,8 @@ export interface DeliveryOutcome {
   status: OutcomeStatus;
   /** Slack's error, or why it was skipped. */
   reason?: string;
+  /** For a post that was attempted: which attempt it was (1 = first, more = a retry). */
+  attempt?: number;
 }
 
 export interface TickResult {
@@ -313,7 +315,7 @@ export function createEngine(deps: EngineDeps): Engine {
         const attempts = item.attempts + 1;
         if (posted.ok) {
           await store.finishDelivery(prisma, item.deliveryId, instanceId, { status: 'SENT', attempts, sentAt: clock(), channelId: posted.channelId, messageTs: posted.ts });
-          record({ ...item.info, recipient: item.recipient, status: 'SENT' });
+          record({ ...item.info, recipient: item.recipient, status: 'SENT', attempt: attempts });
           continue;
         }
         const now = clock();
@@ -325,7 +327,7 @@ export function createEngine(deps: EngineDeps): Engine {
           next.status === 'FAILED' ? { status: 'FAILED', attempts, lastError: posted.error, nextAttemptAt: next.nextAttemptAt } : { status: 'GAVE_UP', attempts, lastError: posted.error },
         );
         logger.warn(`reminders: ${item.info.ruleId} ${item.info.subject} to ${item.recipient} failed (${posted.error}), attempt ${attempts}: ${next.status}`);
-        record({ ...item.info, recipient: item.recipient, status: next.status, reason: posted.error });
+        record({ ...item.info, recipient: item.recipient, status: next.status, reason: posted.error, attempt: attempts });
       } catch (error) {
         fail(`delivery ${item.deliveryId}`, error);
       }

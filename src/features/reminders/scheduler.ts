@@ -6,7 +6,7 @@ import type { Config } from '../../config.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { systemClock } from '../../lib/time.js';
 import { createDeliveryClient } from './delivery.js';
-import { createEngine, type Engine, newInstanceId } from './engine.js';
+import { createEngine, type Engine, newInstanceId, type TickResult } from './engine.js';
 import { allRules, allTransitions } from './registry.js';
 
 export interface Scheduler {
@@ -16,15 +16,20 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function tickRunner(engine: Pick<Engine, 'tick'>, logger: Logger): Scheduler {
+/** Told about every finished tick and how long it took (metrics). */
+export type OnTick = (result: TickResult, seconds: number) => void;
+
+export function tickRunner(engine: Pick<Engine, 'tick'>, logger: Logger, onTick?: OnTick): Scheduler {
   let running: Promise<void> | undefined;
   let stopped = false;
   return {
     runOnce() {
       if (stopped) return Promise.resolve();
+      const started = performance.now();
       running ??= engine
         .tick()
         .then((r) => {
+          onTick?.(r, (performance.now() - started) / 1000);
           if (r.sent || r.failed || r.gaveUp || r.skipped) logger.info(`reminders: sent ${r.sent}, failed ${r.failed}, gave up ${r.gaveUp}, skipped ${r.skipped}`);
         })
         .catch((error: unknown) => logger.error('reminders: tick failed', error))
@@ -40,8 +45,8 @@ export function tickRunner(engine: Pick<Engine, 'tick'>, logger: Logger): Schedu
   };
 }
 
-export function startScheduler(engine: Pick<Engine, 'tick'>, opts: { zone: string; logger: Logger }): Scheduler {
-  const runner = tickRunner(engine, opts.logger);
+export function startScheduler(engine: Pick<Engine, 'tick'>, opts: { zone: string; logger: Logger; onTick?: OnTick }): Scheduler {
+  const runner = tickRunner(engine, opts.logger, opts.onTick);
   const task: ScheduledTask = cron.schedule('* * * * *', () => runner.runOnce(), {
     timezone: opts.zone,
     name: 'convene-reminders',
@@ -58,7 +63,7 @@ export function startScheduler(engine: Pick<Engine, 'tick'>, opts: { zone: strin
 }
 
 /** The app's reminders: an engine on its own Slack client, ticking every minute. */
-export function startReminders(p: { prisma: PrismaClient; config: Config; logger: Logger }): Scheduler {
+export function startReminders(p: { prisma: PrismaClient; config: Config; logger: Logger; onTick?: OnTick }): Scheduler {
   const engine = createEngine({
     prisma: p.prisma,
     client: createDeliveryClient(p.config.slack, p.logger),
@@ -69,5 +74,5 @@ export function startReminders(p: { prisma: PrismaClient; config: Config; logger
     instanceId: newInstanceId('app'),
     logger: p.logger,
   });
-  return startScheduler(engine, { zone: p.config.orgTimezone, logger: p.logger });
+  return startScheduler(engine, { zone: p.config.orgTimezone, logger: p.logger, onTick: p.onTick });
 }

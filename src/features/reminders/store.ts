@@ -239,3 +239,11 @@ export async function groupsWithElection(db: Tx, groupIds: number[], year: numbe
 export function groupsByIds(db: Tx, ids: number[]) {
   return db.group.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, channelId: true } });
 }
+
+/** Deliveries not finished yet (being sent, or failed and waiting for their retry), by status: the queue depth. */
+export async function unfinishedDeliveries(db: Tx): Promise<{ SENDING: number; FAILED: number }> {
+  const rows = await db.reminderDelivery.groupBy({ by: ['status'], where: { status: { in: ['SENDING', 'FAILED'] } }, _count: { _all: true } });
+  const counts = { SENDING: 0, FAILED: 0 };
+  for (const r of rows) counts[r.status as 'SENDING' | 'FAILED'] = r._count._all;
+  return counts;
+}
