@@ -23,6 +23,7 @@ export interface Workspace {
   dmChannel(viewer: string): Promise<string>;            // opens (or returns) the viewer's DM with the app
   messages(viewer: string, channel: string, threadTs?: string): WsMessage[]; // ephemeral ones only for their person
   home(viewer: string): Promise<WsView | undefined>;    // sends app_home_opened like Slack, returns the published view
+  publishedHome(viewer: string): WsView | undefined;     // the Home view as last published, no event sent (the page's refresh after a 'views' change)
   modals(viewer: string): WsView[];                      // the viewer's open modal stack, bottom first
   now(): Date;
   // What a person does; each is sent to the app exactly as Slack would (signed requests, trigger_ids, response_urls).

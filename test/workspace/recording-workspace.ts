@@ -44,6 +44,9 @@ export class RecordingWorkspace implements Workspace {
     this.record('home', viewer);
     return this.views.find((v) => v.type === 'home' && v.userId === viewer);
   }
+  publishedHome(viewer: string): WsView | undefined {
+    return this.views.find((v) => v.type === 'home' && v.userId === viewer);
+  }
   modals(viewer: string): WsView[] {
     return this.views.filter((v) => v.type === 'modal' && v.userId === viewer);
   }
