@@ -208,6 +208,17 @@ describe('modals', () => {
   });
 });
 
+describe('the App Home', () => {
+  it('tells the app only when the person opens the tab, not on the refresh after a publish', async () => {
+    ws.views = [{ id: 'VHOME', type: 'home', view: { type: 'home', blocks: [section('*Your groups*')] }, userId: 'UCHI', stackIndex: 0 }];
+    const refreshed = (await (await fetch(`${base}/ws/home?viewer=UCHI`)).json()) as { html: string };
+    expect(refreshed.html).toContain('<b>Your groups</b>');
+    expect(ws.calls).toEqual([]);
+    await fetch(`${base}/ws/home?viewer=UCHI&opened=1`);
+    expect(ws.calls).toEqual([{ method: 'home', args: ['UCHI'] }]);
+  });
+});
+
 describe('the clock', () => {
   it('moves forward by days or to a date (noon in the viewer’s zone), never back', async () => {
     ws.clock = new Date('2027-01-14T18:00:00Z');

@@ -261,7 +261,9 @@ export function mountWeb(workspace: Workspace): (req: IncomingMessage, res: Serv
     },
     'GET /ws/home': async (url) => {
       const id = parse(viewer, url.searchParams.get('viewer'));
-      const view = await workspace.home(id);
+      // Opening the tab tells the app (app_home_opened); a refresh after a change must not, or
+      // the app's publish would trigger the next refresh forever.
+      const view = url.searchParams.get('opened') === '1' ? await workspace.home(id) : publishedHome(id);
       return { html: view ? renderHome(view, contextFor(id)) : null };
     },
     'GET /ws/modals': async (url) => {
@@ -323,9 +325,14 @@ export function mountWeb(workspace: Workspace): (req: IncomingMessage, res: Serv
     },
   };
 
+  /** The Home tab as the app last published it for this person (no event sent). */
+  function publishedHome(viewerId: string): WsView | undefined {
+    return workspace.publishedHome(viewerId);
+  }
+
   /** The App Home is a view too: actions on it name its id. */
   async function homeOf(viewerId: string, viewId: string): Promise<WsView | undefined> {
-    const home = await workspace.home(viewerId);
+    const home = publishedHome(viewerId);
     return home?.id === viewId ? home : undefined;
   }
 

@@ -194,12 +194,13 @@ async function showCurrent() {
     $('pane-title').textContent = ch ? `${ch.isPrivate ? '🔒 ' : '# '}${channelLabel(ch)}` : '';
   }
   $('composer-text').placeholder = isApp ? 'Message Convene, or a command such as /ig list' : `Message #${$('pane-title').textContent.replace(/^[#🔒] /u, '')}, or a command such as /ig list`;
-  if (showHome) await loadHome();
+  if (showHome) await loadHome(true);
   else await loadMessages(true);
 }
 
-async function loadHome() {
-  const { html } = await getJson(`/ws/home?viewer=${state.viewer}`);
+/** `opened`: the person opened the tab (the app hears app_home_opened); otherwise the view as last published. */
+async function loadHome(opened = false) {
+  const { html } = await getJson(`/ws/home?viewer=${state.viewer}${opened ? '&opened=1' : ''}`);
   $('home').innerHTML = html || '<p class="empty">Convene has not published a Home tab for you yet.</p>';
 }
 
