@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 import { DatabaseLockedError, openDatabase, type Database } from './db/client.js';
+import { DATA_EXPORT_USAGE, dataExportCommand, isDataExport } from './features/exports/cli.js';
 import { IGWEEK_EXPORT_USAGE, exportCommand } from './features/igweek/cli.js';
 import { PETITIONS_USAGE, petitionsCommand } from './features/petitions/cli.js';
 import { REMINDERS_USAGE, remindersCommand } from './features/reminders/cli.js';
@@ -18,6 +19,7 @@ export const USAGE = `Usage: convene <command>
 ${REMINDERS_USAGE}
 ${PETITIONS_USAGE}
 ${IGWEEK_EXPORT_USAGE}
+${DATA_EXPORT_USAGE}
   help                           show this text
 
 Configuration comes from the environment or .env (see README.md).`;
@@ -111,8 +113,12 @@ export async function runCli(argv: string[], config: Config, io: CliIO, deps: Cl
         });
       case 'petitions':
         return await petitionsCommand(rest, config, io, { withDb: (fn) => withDb(config, fn, deps.openDatabase), clock: deps.clock ?? systemClock });
-      case 'export':
-        return await exportCommand(rest, io, { withDb: (fn) => withDb(config, fn, deps.openDatabase), clock: deps.clock ?? systemClock });
+      case 'export': {
+        const exportDeps = { withDb: <T>(fn: (db: Database) => Promise<T>) => withDb(config, fn, deps.openDatabase), clock: deps.clock ?? systemClock };
+        if (rest[0] === 'igweek') return await exportCommand(rest, io, exportDeps);
+        if (isDataExport(rest[0])) return await dataExportCommand(rest, io, { ...exportDeps, zone: config.orgTimezone });
+        throw new UsageError(`convene export needs igweek, groups, reports or petitions:\n${IGWEEK_EXPORT_USAGE}\n${DATA_EXPORT_USAGE}`);
+      }
       default:
         throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }

@@ -64,3 +64,16 @@ export function parseCsv(text: string, required: string[]): CsvRow[] {
     values: Object.fromEntries(names.map((n, i) => [n, (r.fields[i] ?? '').trim()])),
   }));
 }
+
+// ---------------------------------------------------------------------------
+// Writing (RFC 4180): CRLF line ends, fields quoted when they hold a comma, quote or line break.
+
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A header row of `columns`, then one line per row (missing values are empty). */
+export function csvTable<C extends string>(columns: readonly C[], rows: Partial<Record<C, string>>[]): string {
+  const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => csvField(r[c] ?? '')).join(','))];
+  return lines.map((line) => `${line}\r\n`).join('');
+}

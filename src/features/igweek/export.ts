@@ -1,4 +1,5 @@
 // The program as files for operators: CSV (RFC 4180) and iCalendar (RFC 5545). Pure builders.
+import { csvField } from '../../lib/csv.js';
 import { localDate, localTime } from '../../lib/time.js';
 import { IGWEEK_ZONE, SLOT_MS } from './rules.js';
 import type { ProgramData } from './service.js';
@@ -21,10 +22,6 @@ const CSV_COLUMNS = [
   'year', 'date', 'start_central', 'end_central', 'start_utc', 'end_utc', 'group', 'title', 'description', 'setup',
   'polls', 'breakout_rooms', 'speakers', 'moderator', 'registration_url', 'practice_session_utc', 'recording_url',
 ] as const;
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 const yesNo = (v: boolean | null) => (v === null ? '' : v ? 'yes' : 'no');
 
