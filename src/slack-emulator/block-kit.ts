@@ -218,6 +218,17 @@ function checkBlockList(errs: BlockKitErrors, blocks: unknown, pointer: string, 
         seen.add(block.block_id);
       }
     }
+    // Block Kit: an element's action_id "should be unique among all other action_ids in the
+    // containing block"; Slack refuses the whole message or view when two repeat (invalid_blocks).
+    // Across blocks the same action_id is allowed (a Claim button on every slot section).
+    if (Array.isArray(block.elements)) {
+      const actionIds = new Set<string>();
+      block.elements.forEach((el, j) => {
+        if (!isObj(el) || typeof el.action_id !== 'string') return;
+        if (actionIds.has(el.action_id)) errs.add(`${p}/elements/${j}/action_id`, `duplicate action_id: ${el.action_id}`);
+        actionIds.add(el.action_id);
+      });
+    }
     if (block.type === 'section' && block.text === undefined && block.fields === undefined) {
       errs.add(p, 'must provide either text or fields');
     }

@@ -27,6 +27,7 @@ export async function igweek(h: Harness, user: string, text = ''): Promise<Answe
   const ack = await h.driver.command(user, '/igweek', text, { responseUrl });
   expect(ack.status).toBe(200);
   const reply = await h.fake.waitFor('response_url', (c) => c.url === responseUrl);
+  expect(reply.response?.ok, JSON.stringify(reply.response)).toBe(true);
   return { ...reply.args, text: textOf(reply.args) } as Answer;
 }
 
@@ -37,6 +38,8 @@ export async function click(h: Harness, user: string, actionId: string, value: s
   const ack = await h.driver.blockAction(user, action, { channelId: 'C0GENERAL', responseUrl });
   expect(ack.status).toBe(200);
   const reply = await h.fake.waitFor('response_url', (c) => c.url === responseUrl, opts.timeoutMs);
+  // An answer Slack refused (invalid blocks) never reaches the person: a test must not read it.
+  expect(reply.response?.ok, JSON.stringify(reply.response)).toBe(true);
   return { ...reply.args, text: textOf(reply.args) } as Answer;
 }
 

@@ -138,14 +138,28 @@ describe('claiming a slot', () => {
     await addConvener(h, b.id, 'UMULTI', { byEmail: true });
     const pick = await click(h, 'UMULTI', 'igweek.claim', String(slots[2]!.id));
     expect(pick.text).toContain('Which one is the');
-    const buttons = (pick.blocks!.find((x) => x.type === 'actions') as { elements: { text: { text: string }; value: string }[] }).elements;
+    const buttons = (pick.blocks!.find((x) => x.type === 'actions') as { elements: { text: { text: string }; value: string; action_id: string }[] }).elements;
     expect(buttons.map((x) => x.text.text)).toEqual(['Assessment Interest Group', 'Cataloging Norms Interest Group']);
-    const claimed = await click(h, 'UMULTI', 'igweek.claim-for', `${slots[2]!.id}:${b.id}`);
+    // Slack accepted the picker (click() checks it): one action_id per group.
+    expect(new Set(buttons.map((x) => x.action_id)).size).toBe(2);
+    const chosen = buttons.find((x) => x.text.text === 'Cataloging Norms Interest Group')!;
+    const claimed = await click(h, 'UMULTI', chosen.action_id, chosen.value);
     expect(claimed.text).toContain('*Cataloging Norms Interest Group* has the');
     // A group the user does not convene is refused.
     const other = (await h.prisma.group.findFirstOrThrow({ where: { name: 'Preservation Interest Group' } })).id;
     expect((await click(h, 'UMULTI', 'igweek.claim-for', `${slots[3]!.id}:${other}`)).text).toContain("You don't convene that group");
     expect(await h.prisma.igWeekSession.count({ where: { groupId: a.id } })).toBe(0);
+  });
+
+  it('a convener whose answer Slack refuses is told so, and the claim they made stands', async () => {
+    const a = await h.prisma.group.findFirstOrThrow({ where: { name: 'Assessment Interest Group' } });
+    h.fake.failNext('response_url', 'invalid_blocks', { status: 400 });
+    const responseUrl = h.fake.responseUrl();
+    await h.driver.blockAction('UMULTI', { action_id: `igweek.claim-for:${a.id}`, type: 'button', value: `${slots[20]!.id}:${a.id}` }, { channelId: 'C0GENERAL', responseUrl });
+    const told = await h.fake.waitFor('response_url', (c) => c.url === responseUrl && c.response?.ok === true);
+    expect(textOf(told.args)).toContain('Slack would not show my answer');
+    expect(textOf(told.args)).toContain('may have been done');
+    expect(await h.prisma.igWeekSession.findFirst({ where: { groupId: a.id } })).toMatchObject({ slotId: slots[20]!.id });
   });
 });
 

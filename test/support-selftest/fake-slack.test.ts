@@ -93,6 +93,26 @@ describe('FakeSlack with a real WebClient', () => {
     ]);
   });
 
+  it('rejects an action_id repeated within one block, in messages and views, but not across blocks', async () => {
+    const btn = (text: string, action_id: string) => ({ type: 'button', text: { type: 'plain_text', text }, action_id });
+    const repeated = [section('pick'), { type: 'actions', elements: [btn('A', 'pick'), btn('B', 'other'), btn('C', 'pick')] }];
+    const data = await slackError(client.chat.postMessage({ channel: 'C1', text: 'x', blocks: repeated as never }));
+    expect(data.error).toBe('invalid_blocks');
+    expect(data.response_metadata?.messages).toEqual(['[ERROR] duplicate action_id: pick [json-pointer:/blocks/1/elements/2/action_id]']);
+
+    const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Pick' }, blocks: repeated };
+    const viewErr = await slackError(client.views.open({ trigger_id: fake.issueTriggerId(), view: view as never }));
+    expect(viewErr.error).toBe('invalid_arguments');
+    expect(viewErr.response_metadata?.messages).toEqual(['[ERROR] duplicate action_id: pick [json-pointer:/view/blocks/1/elements/2/action_id]']);
+
+    const acrossBlocks = [
+      { ...section('a'), accessory: btn('Claim', 'claim') },
+      { ...section('b'), accessory: btn('Claim', 'claim') },
+      { type: 'actions', elements: [btn('A', 'claim')] },
+    ];
+    expect((await client.chat.postMessage({ channel: 'C1', text: 'x', blocks: acrossBlocks as never })).ok).toBe(true);
+  });
+
   it('opens a modal with a fresh trigger_id and refuses unknown, expired and reused ones', async () => {
     const view = {
       type: 'modal' as const,

@@ -13,3 +13,8 @@ export const IgWeekIds = {
 
 /** Overflow menu verbs on a slot: `${verb}:${id}` (slot id for claim/assign, session id for the rest). */
 export type SlotVerb = 'claim' | 'assign' | 'details' | 'links' | 'move' | 'release';
+
+/** The picker's button for one group: action_ids must be unique within a block. */
+export const claimForId = (groupId: number): string => `${IgWeekIds.claimFor}:${groupId}`;
+/** Matches every group's picker button (and the old shared id on messages sent before). */
+export const CLAIM_FOR = /^igweek\.claim-for(:\d+)?$/;

@@ -10,7 +10,7 @@ import { CommandRouter, type SubcommandContext } from '../../lib/slack/router.js
 import { escapeMrkdwn, mentionChannel } from '../../lib/slack/text.js';
 import { isStaff } from '../admin/service.js';
 import { helpReply } from '../home/views.js';
-import { IgWeekIds, type SlotVerb } from './ids.js';
+import { CLAIM_FOR, IgWeekIds, type SlotVerb } from './ids.js';
 import * as service from './service.js';
 import * as views from './views.js';
 
@@ -123,7 +123,7 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
 
   onAction(app, IgWeekIds.schedule, logger, ({ client, userId, value }) => scheduleReply(client, userId, value));
   onAction(app, IgWeekIds.claim, logger, ({ client, userId, value, body }) => claimReply(client, userId, triggerOf(body), Number(value)));
-  onAction(app, IgWeekIds.claimFor, logger, ({ client, userId, value, body }) => {
+  onAction(app, CLAIM_FOR, logger, ({ client, userId, value, body }) => {
     const [slotId, groupId] = value.split(':').map(Number);
     return claimReply(client, userId, triggerOf(body), slotId!, groupId);
   });

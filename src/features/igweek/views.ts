@@ -3,7 +3,7 @@ import type { IgWeekSession, IgWeekSlot } from '../../generated/prisma/client.js
 import { type Block, type PlainText, type Reply, actions, button, context, header, option, plain, section } from '../../lib/slack/blocks.js';
 import { escapeMrkdwn, mentionChannel, mentionUser, plural, truncate } from '../../lib/slack/text.js';
 import { formatClock, formatDate, formatInstant, formatWeekday, isoDateOf, localDate, localTime, slackDateTime } from '../../lib/time.js';
-import { IgWeekIds, type SlotVerb } from './ids.js';
+import { claimForId, IgWeekIds, type SlotVerb } from './ids.js';
 import { type IgWeekCalendar, IGWEEK_ZONE, missingDetails } from './rules.js';
 import type { EditableSession, GroupRef, ProgramData, ScheduleData } from './service.js';
 
@@ -121,7 +121,8 @@ export function pickGroupReply(slotId: number, startsAt: Date, groups: GroupRef[
   const text = `You convene several Core interest groups. Which one is the ${slotTimesText(startsAt)} slot for?`;
   return {
     text,
-    blocks: [section(text), actions(groups.slice(0, 25).map((g) => button(truncate(g.name, 75), IgWeekIds.claimFor, `${slotId}:${g.id}`)), 'igweek-pick-group')],
+    // Slack refuses a block whose elements repeat an action_id: one per group.
+    blocks: [section(text), actions(groups.slice(0, 25).map((g) => button(truncate(g.name, 75), claimForId(g.id), `${slotId}:${g.id}`)), 'igweek-pick-group')],
   };
 }
 

@@ -30,16 +30,34 @@ export function onAction(
       reply = errorReply(error, logger);
     }
     if (!reply) return;
-    const { replace, ...message } = reply;
-    if (args.body.response_url) {
-      await args.respond({ response_type: 'ephemeral', replace_original: Boolean(replace), ...message });
-    } else if (args.body.channel?.id) {
-      await args.client.chat.postEphemeral({ channel: args.body.channel.id, user: args.body.user.id, ...message });
-    } else {
-      // From the App Home or a modal: a direct message is the only place left to answer.
-      await args.client.chat.postMessage({ channel: args.body.user.id, ...message });
+    try {
+      await answer(args, reply);
+    } catch (error) {
+      // Slack refused the answer (invalid blocks, an expired response_url, an outage): the work may
+      // well be done, so say that the answer was lost rather than leave the person with nothing.
+      logger.error(error);
+      await answer(args, { text: undeliveredText(error) }).catch((again: unknown) => logger.error(again));
     }
   });
+}
+
+async function answer(args: ActionArgs, reply: ActionReply): Promise<void> {
+  const { replace, ...message } = reply;
+  if (args.body.response_url) {
+    await args.respond({ response_type: 'ephemeral', replace_original: Boolean(replace), ...message });
+  } else if (args.body.channel?.id) {
+    await args.client.chat.postEphemeral({ channel: args.body.channel.id, user: args.body.user.id, ...message });
+  } else {
+    // From the App Home or a modal: a direct message is the only place left to answer.
+    await args.client.chat.postMessage({ channel: args.body.user.id, ...message });
+  }
+}
+
+/** What someone reads when Slack would not show them the app's answer to their click. */
+export function undeliveredText(error: unknown): string {
+  const data = (error as { data?: { error?: unknown } }).data;
+  const reason = typeof data?.error === 'string' ? ` (Slack said \`${data.error}\`)` : '';
+  return `:warning: Slack would not show my answer to that${reason}. What you asked may have been done: run the command again to see where things stand. If this keeps happening, tell staff (details are in the app log).`;
 }
 
 // Modal submissions: answer field errors on the field, a refusal in the modal itself, or the
