@@ -386,6 +386,7 @@ export function councilButton(p: PetitionRow): Block[] {
       ],
       'petition-council',
     ),
+    context('Staff: press it once the approval has been reported to Council.'),
   ];
 }
 
