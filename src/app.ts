@@ -84,7 +84,9 @@ export function buildApp({ config, db, mode, clock = systemClock, logger, ops: g
     logger: app.logger,
     ig: new CommandRouter('/ig'),
     admin: new CommandRouter('/ig admin'),
+    refreshHome: async () => {},
   };
+  context.refreshHome = home.refresher(context);
   for (const feature of [directory, admin, home, reminders, igweek, petitions, conveners, elections, reports, groups]) feature.register(context);
   registerIgCommand(context);
 

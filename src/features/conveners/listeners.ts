@@ -8,7 +8,7 @@ import { ConvenerIds } from './ids.js';
 import * as service from './service.js';
 import * as views from './views.js';
 
-export function register({ app, ig, prisma, clock, config, logger }: FeatureContext): void {
+export function register({ app, ig, prisma, clock, config, logger, refreshHome }: FeatureContext): void {
   const deps: service.ConvenerDeps = { prisma, clock, zone: config.orgTimezone, client: app.client };
 
   ig.add({
@@ -31,7 +31,10 @@ export function register({ app, ig, prisma, clock, config, logger }: FeatureCont
     const r = await service.addConvener(deps, client, userId, metadataId(view.private_metadata, 'groupId'), values);
     return {
       view: views.convenerAddedModal(r.group, r.slackUserId, r.term),
-      after: () => service.tellStaff(prisma, client, views.incomingReport(r.group, [r], `added by ${mentionUser(userId)}`), logger),
+      after: async () => {
+        await service.tellStaff(prisma, client, views.incomingReport(r.group, [r], `added by ${mentionUser(userId)}`), logger);
+        await refreshHome([userId, r.slackUserId], { groupId: r.group.id, staff: true });
+      },
     };
   });
 
@@ -63,6 +66,7 @@ export function register({ app, ig, prisma, clock, config, logger }: FeatureCont
     return {
       view: views.meetingRecordedModal(group, meeting),
       after: async () => {
+        void refreshHome([userId], { groupId: group.id });
         if (group.channelId) await client.chat.postMessage({ channel: group.channelId, ...views.meetingPost(group, meeting, userId) } as never);
       },
     };

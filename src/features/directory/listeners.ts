@@ -9,7 +9,7 @@ function groupId(value: string): { id: number } {
   return { id: Number.parseInt(value, 10) };
 }
 
-export function register({ app, ig, prisma, clock, config, logger }: FeatureContext): void {
+export function register({ app, ig, prisma, clock, config, logger, refreshHome }: FeatureContext): void {
   const deps: service.DirectoryDeps = { prisma, clock, orgTimezone: config.orgTimezone };
 
   ig.add({
@@ -30,6 +30,7 @@ export function register({ app, ig, prisma, clock, config, logger }: FeatureCont
     summary: "join a group (and its channel) if you're eligible",
     run: async ({ args, userId, client }) => {
       const r = await service.join(deps, client, userId, { query: args });
+      void refreshHome([userId]);
       return views.joinedReply(r.group, r.channel);
     },
   });
@@ -39,6 +40,7 @@ export function register({ app, ig, prisma, clock, config, logger }: FeatureCont
     summary: 'leave a group (and its channel)',
     run: async ({ args, userId, client }) => {
       const r = await service.leave(deps, client, userId, { query: args });
+      void refreshHome([userId]);
       return views.leftReply(r.group, r.channel);
     },
   });
@@ -50,10 +52,12 @@ export function register({ app, ig, prisma, clock, config, logger }: FeatureCont
   onAction(app, DirectoryIds.info, logger, async ({ value, userId }) => views.infoReply(await service.groupInfo(deps, groupId(value), userId)));
   onAction(app, DirectoryIds.join, logger, async ({ value, userId, client }) => {
     const r = await service.join(deps, client, userId, groupId(value));
+    void refreshHome([userId]);
     return { ...views.joinedReply(r.group, r.channel), replace: true };
   });
   onAction(app, DirectoryIds.leave, logger, async ({ value, userId, client }) => {
     const r = await service.leave(deps, client, userId, groupId(value));
+    void refreshHome([userId]);
     return { ...views.leftReply(r.group, r.channel), replace: true };
   });
 }

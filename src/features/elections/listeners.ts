@@ -9,7 +9,7 @@ import { ElectionIds } from './ids.js';
 import * as service from './service.js';
 import * as views from './views.js';
 
-export function register({ app, ig, prisma, clock, config, logger }: FeatureContext): void {
+export function register({ app, ig, prisma, clock, config, logger, refreshHome }: FeatureContext): void {
   const deps: conveners.ConvenerDeps = { prisma, clock, zone: config.orgTimezone, client: app.client };
   const zone = config.orgTimezone;
 
@@ -43,6 +43,7 @@ export function register({ app, ig, prisma, clock, config, logger }: FeatureCont
     return {
       view: views.openedModal(election, zone),
       after: async () => {
+        void refreshHome([userId], { groupId: election.groupId });
         if (election.group.channelId) await client.chat.postMessage({ channel: election.group.channelId, ...views.announcement(election, zone) } as never);
         for (const c of election.positions[0]!.candidates.filter((x) => x.status === 'PENDING')) {
           await client.chat.postMessage({ channel: c.slackUserId, ...views.nominationDm(election, election.positions[0]!, c.id, userId, zone) } as never);
@@ -84,11 +85,12 @@ export function register({ app, ig, prisma, clock, config, logger }: FeatureCont
 
   onSubmit(app, ElectionIds.ballotModal, logger, async ({ values, view, userId }) => {
     const r = await service.castBallot(deps, userId, metadataId(view.private_metadata, 'electionId'), values);
-    return { view: views.votedModal(r.election, r.replaced, zone) };
+    return { view: views.votedModal(r.election, r.replaced, zone), after: () => refreshHome([userId]) };
   });
 
   onAction(app, ElectionIds.cancel, logger, async ({ value, userId, client }) => {
     const e = await service.cancelElection(deps, userId, Number(value));
+    void refreshHome([userId], { groupId: e.groupId, members: true });
     if (e.group.channelId) await client.chat.postMessage({ channel: e.group.channelId, ...views.cancelledReply(e) } as never).catch((error: unknown) => logger.error(error));
     return { text: `Cancelled the convener election in *${escapeMrkdwn(e.group.name)}*.` };
   });

@@ -24,7 +24,7 @@ interface Submitted {
 
 const IGWEEK_INTRO = '*IG Week* is a week of one-hour online sessions each March: each Core interest group claims one slot, first come, first served, and fills in its session details. Here is what you can do:';
 
-export function register({ app, prisma, clock, config, logger }: FeatureContext): void {
+export function register({ app, prisma, clock, config, logger, refreshHome }: FeatureContext): void {
   const deps: service.IgWeekDeps = { prisma, clock, orgTimezone: config.orgTimezone };
   const router = new CommandRouter('/igweek');
 
@@ -68,6 +68,7 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
 
   async function releaseReply(client: WebClient, userId: string, sessionId: number): Promise<Reply> {
     const r = await service.release(deps, client, userId, sessionId);
+    void refreshHome([userId], { groupId: r.group.id, members: true });
     if (r.byStaff) await notifyConveners(client, r.group.id, userId, views.staffChangeMessage(`Staff released your group's IG Week slot (${views.slotTimesText(r.startsAt)}).`));
     return views.releasedReply(r);
   }
@@ -97,6 +98,7 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
     const outcome = await service.claim(deps, client, userId, slotId, groupId);
     if (outcome.kind === 'pick') return views.pickGroupReply(outcome.slotId, outcome.startsAt, outcome.groups);
     if (outcome.kind === 'taken') return views.scheduleReply(outcome.schedule, { notice: views.takenNotice(outcome.startsAt), onlyOpen: true });
+    void refreshHome([userId], { groupId: outcome.session.groupId, members: true });
     // Straight into the details modal while the click's trigger_id is fresh; the reply keeps a button for later.
     await client.views.open({ trigger_id: triggerId, view: views.detailsModal(outcome.session) }).catch((error: unknown) => logger.warn(`igweek: details modal not opened: ${String(error)}`));
     return views.claimedReply(outcome.session, outcome.cal);
@@ -186,7 +188,7 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
       moderator: v.moderator?.moderator?.selected_user ?? null,
     };
     const r = await service.saveDetails(deps, client, userId, id, raw);
-    return { view: views.doneView('Session details', views.detailsSavedText(r.session, r.title)) };
+    return { view: views.doneView('Session details', views.detailsSavedText(r.session, r.title)), after: () => refreshHome([userId], { groupId: r.session.groupId, members: true }) };
   });
 
   onModal(IgWeekIds.linksModal, 'registration', async ({ userId, id, values: v, client }) => {
@@ -218,7 +220,10 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
     const r = await service.assign(deps, userId, id, Number(v.group?.group?.selected_option?.value));
     return {
       view: views.doneView('Slot assigned', `*${escapeMrkdwn(r.group.name)}* now holds ${views.slotTimesText(r.startsAt)}.`),
-      after: () => notifyConveners(client, r.group.id, userId, views.assignedMessage(r.sessionId, r.group.name, r.startsAt)),
+      after: async () => {
+        void refreshHome([userId], { groupId: r.group.id, members: true });
+        await notifyConveners(client, r.group.id, userId, views.assignedMessage(r.sessionId, r.group.name, r.startsAt));
+      },
     };
   });
 

@@ -51,7 +51,7 @@ function parseMeta(view: Pick<ViewOutput, 'private_metadata'>): views.FormMeta {
   return { kind: meta.kind, channel: meta.channel ?? '', ...(typeof meta.rows === 'number' ? { rows: meta.rows } : {}) };
 }
 
-export function register({ app, prisma, clock, config, logger }: FeatureContext): void {
+export function register({ app, prisma, clock, config, logger, refreshHome }: FeatureContext): void {
   const refresher: service.MessageRefresher = new service.MessageRefresher((id) => service.updateMessage(prisma, app.client, id, config.orgTimezone), logger);
   const deps: service.PetitionDeps = { prisma, clock, zone: config.orgTimezone, logger, refresher };
 
@@ -111,11 +111,19 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
   });
 
   onAction(app, PetitionIds.reportedToCouncil, logger, ({ value, userId, client }) => service.markReportedToCouncil(deps, client, petitionId(value), userId));
-  onAction(app, PetitionIds.sign, logger, ({ value, userId, client }) => service.sign(deps, client, petitionId(value), userId));
-  onAction(app, PetitionIds.unsign, logger, ({ value, userId, client }) => service.unsign(deps, client, petitionId(value), userId));
-  onAction(app, PetitionIds.withdraw, logger, ({ value, userId, client }) => service.withdraw(deps, client, petitionId(value), userId));
+  /** Runs a petition action, then refreshes the person's App Home (and with `staff`, staff's: their summary counts petitions awaiting a decision). */
+  const andRefresh =
+    <T>(run: (a: { value: string; userId: string; client: App['client'] }) => Promise<T>, staff = false) =>
+    async (a: { value: string; userId: string; client: App['client'] }): Promise<T> => {
+      const result = await run(a);
+      void refreshHome([a.userId], { staff });
+      return result;
+    };
+  onAction(app, PetitionIds.sign, logger, andRefresh(({ value, userId, client }) => service.sign(deps, client, petitionId(value), userId)));
+  onAction(app, PetitionIds.unsign, logger, andRefresh(({ value, userId, client }) => service.unsign(deps, client, petitionId(value), userId)));
+  onAction(app, PetitionIds.withdraw, logger, andRefresh(({ value, userId, client }) => service.withdraw(deps, client, petitionId(value), userId), true));
   onAction(app, PetitionIds.details, logger, ({ value, userId, client }) => service.status(deps, client, petitionId(value), userId));
-  onAction(app, PetitionIds.approve, logger, ({ value, userId, client }) => service.approve(deps, client, petitionId(value), userId));
+  onAction(app, PetitionIds.approve, logger, andRefresh(({ value, userId, client }) => service.approve(deps, client, petitionId(value), userId), true));
   onAction(app, PetitionIds.reject, logger, async ({ value, userId, client, body }) => {
     const p = await service.checkDecider(deps, client, petitionId(value), userId);
     await client.views.open({ trigger_id: body.trigger_id, view: views.rejectView(p) });
@@ -128,7 +136,12 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
     async ({ body, view, client }) => {
       const reason = view.state.values[FormBlocks.reason]?.[INPUT]?.value;
       const rejected = await service.reject(deps, client, petitionId(view.private_metadata), body.user.id, reason);
-      return { after: () => service.announceRejection(deps, client, rejected) };
+      return {
+        after: async () => {
+          void refreshHome([body.user.id], { staff: true });
+          await service.announceRejection(deps, client, rejected);
+        },
+      };
     },
     { refusalBlock: FormBlocks.reason },
   );

@@ -12,7 +12,7 @@ import * as views from './views.js';
 
 export const REPORT_COMMAND = '/igreport';
 
-export function register({ app, prisma, clock, config, logger }: FeatureContext): void {
+export function register({ app, prisma, clock, config, logger, refreshHome }: FeatureContext): void {
   const deps: service.Deps = { prisma, clock, zone: config.orgTimezone, client: app.client };
 
   app.command(REPORT_COMMAND, async ({ ack, command, respond, client }) => {
@@ -43,6 +43,7 @@ export function register({ app, prisma, clock, config, logger }: FeatureContext)
   }));
 
   onSubmit(app, ReportIds.formModal, logger, async ({ values, view, userId }) => {
-    return { view: views.filedModal(await service.fileReport(deps, userId, metadataId(view.private_metadata, 'groupId'), values)) };
+    const filed = await service.fileReport(deps, userId, metadataId(view.private_metadata, 'groupId'), values);
+    return { view: views.filedModal(filed), after: () => refreshHome([userId], { groupId: filed.group.id, staff: true }) };
   });
 }

@@ -1,6 +1,6 @@
 // Quarterly reports: the form, the status views and the nudges. Pure Block Kit builders.
 import type { Group } from '../../generated/prisma/client.js';
-import { type Block, type Reply, actions, button, context, divider, section } from '../../lib/slack/blocks.js';
+import { type Block, type Reply, actions, button, context, divider, lineSections, section } from '../../lib/slack/blocks.js';
 import { escapeMrkdwn, mentionUser, plural } from '../../lib/slack/text.js';
 import { endOfDay, formatDate, slackDateTime, slackDay } from '../../lib/time.js';
 import { checkboxes, doneModal, input, type Modal, modal, staticSelect, textInput } from '../../lib/slack/modal.js';
@@ -61,20 +61,7 @@ function statusLine(name: string, row: QuarterStatus['rows'][number], zone: stri
   return `${STATUS_TEXT[row.status]}${when} — ${name}`;
 }
 
-/** Lines grouped into sections under Slack's 3,000-character limit. */
-function sections(lines: string[]): Block[] {
-  const out: Block[] = [];
-  let current = '';
-  for (const line of lines) {
-    if (current && current.length + line.length + 1 > 2800) {
-      out.push(section(current));
-      current = '';
-    }
-    current = current ? `${current}\n${line}` : line;
-  }
-  if (current) out.push(section(current));
-  return out.slice(0, 45);
-}
+const sections = (lines: string[]): Block[] => lineSections(lines, 45);
 
 export function statusReply(view: StatusView, zone: string): Reply {
   if (view.kind === 'staff') {

@@ -21,6 +21,21 @@ export function section(text: string, extra: { block_id?: string; accessory?: Bl
   return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) }, ...extra };
 }
 
+/** Lines joined into as few sections as Slack's 3,000-character limit allows (at most `max` sections). */
+export function lineSections(lines: string[], max: number): Block[] {
+  const out: Block[] = [];
+  let current = '';
+  for (const line of lines) {
+    if (current && current.length + line.length + 1 > 2800) {
+      out.push(section(current));
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) out.push(section(current));
+  return out.slice(0, max);
+}
+
 export function fields(pairs: string[], block_id?: string): Block {
   return {
     type: 'section',

@@ -1,0 +1,143 @@
+// The App Home: gathers one person's dashboard (their groups, what they owe and when,
+// petitions they can sign, IG Week, and for staff a compliance summary), and publishes it
+// again when something changes (refreshHome).
+import type { Logger } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { type Clock, isoDateOf, localDate } from '../../lib/time.js';
+import { isStaff } from '../admin/service.js';
+import { nextTerm } from '../conveners/rules.js';
+import { claimingState } from '../igweek/rules.js';
+import { comingYearAt, readWeek } from '../igweek/service.js';
+import { identify } from '../people/service.js';
+import { dueDates } from '../reports/service.js';
+import { quarterKey } from '../reports/rules.js';
+import {
+  electionWindow,
+  kindHasDuty,
+  meetingSeasonAhead,
+  myGroups,
+  owed,
+  type IgWeekFacts,
+  reportCompliance,
+  reportQuarters,
+  signable,
+  withoutConveners,
+} from './rules.js';
+import * as store from './store.js';
+import type { HomeData } from './views.js';
+
+export interface HomeDeps {
+  prisma: PrismaClient;
+  clock: Clock;
+  zone: string;
+}
+
+/** One person's dashboard. `client` lets a first visit learn the person's email (for terms imported by email). */
+export async function homeData(deps: HomeDeps, userId: string, client?: WebClient): Promise<Omit<HomeData, 'commands'>> {
+  const now = deps.clock();
+  const today = localDate(now, deps.zone);
+  if (client) await identify(deps.prisma, client, userId);
+  const [me, staff, joined] = await Promise.all([store.person(deps.prisma, userId), isStaff(deps.prisma, userId), store.memberships(deps.prisma, userId)]);
+  const terms = await store.convenerTerms(deps.prisma, userId, me.email, today);
+  const groups = myGroups(
+    joined.map((m) => m.group),
+    terms.map((t) => ({ startsOn: isoDateOf(t.startsOn), group: t.group })),
+    today,
+  );
+  const ids = groups.map((g) => g.id);
+  const convened = groups.filter((g) => g.role === 'convener').map((g) => g.id);
+  const quarters = reportQuarters(today);
+  const season = meetingSeasonAhead(today);
+  const window = electionWindow(today, deps.zone);
+  const [dues, reports, meetings, elections, igweek, petitions] = await Promise.all([
+    dueDates(deps.prisma, quarters),
+    store.reportsOf(deps.prisma, convened, quarters.map(quarterKey)),
+    store.meetingsOf(deps.prisma, convened, season.fromDay, season.toDay),
+    store.electionsOf(deps.prisma, ids, window.countsAfter, userId),
+    igWeekFacts(deps, groups.filter((g) => kindHasDuty(g.kind, 'igweek')).map((g) => g.id)),
+    store.petitionsIn(deps.prisma, ['COLLECTING', 'AWAITING_APPROVAL'], userId),
+  ]);
+  const roster = me.roster ? { ala: me.roster.ala, core: me.roster.core, pla: me.roster.pla, standing: me.roster.standing } : null;
+  return {
+    now,
+    zone: deps.zone,
+    groups,
+    owed: owed({
+      now,
+      zone: deps.zone,
+      groups,
+      quarters: quarters.map((quarter) => ({ quarter, dueOn: dues.get(quarterKey(quarter))! })),
+      reports,
+      meetings,
+      elections,
+      igweek,
+    }),
+    igweek: igweek ? { year: igweek.year, sessions: igweek.sessions.map((s) => ({ ...s, group: groups.find((g) => g.id === s.groupId)! })) } : null,
+    petitions: signable(petitions, userId, roster, now),
+    staff: staff ? await staffSummary(deps, now, today, petitions) : null,
+  };
+}
+
+async function igWeekFacts(deps: HomeDeps, groupIds: number[]): Promise<IgWeekFacts | null> {
+  if (groupIds.length === 0) return null;
+  const now = deps.clock();
+  const year = await comingYearAt(deps.prisma, now);
+  const { row, cal } = await readWeek(deps.prisma, year);
+  const sessions = await store.sessionsOf(deps.prisma, year, groupIds);
+  return { year, cal, state: claimingState(cal, row?.claiming ?? 'AUTO', row?.programLocked ?? false, now), sessions };
+}
+
+async function staffSummary(deps: HomeDeps, now: Date, today: string, petitions: Awaited<ReturnType<typeof store.petitionsIn>>) {
+  const [quarter] = reportQuarters(today);
+  const term = nextTerm(today);
+  const [groups, reports, dues, covered] = await Promise.all([
+    store.activeGroups(deps.prisma),
+    store.reportsFor(deps.prisma, quarterKey(quarter!)),
+    dueDates(deps.prisma, [quarter!]),
+    store.groupsWithConvenerOn(deps.prisma, term.startsOn),
+  ]);
+  return {
+    reports: reportCompliance(groups, reports, quarter!, dues.get(quarterKey(quarter!))!, now, deps.zone),
+    withoutConveners: withoutConveners(groups, covered, today),
+    awaitingDecision: petitions.filter((p) => p.status === 'AWAITING_APPROVAL'),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Refreshing
+
+export interface RefreshOptions {
+  /** Also everyone whose dashboard shows this group: its conveners (current and incoming)… */
+  groupId?: number;
+  /** …and its members (for what members see: the group's IG Week session, an election to vote in). */
+  members?: boolean;
+  /** Also every staff member (their compliance summary). */
+  staff?: boolean;
+}
+
+export type RefreshHome = (userIds: string[], opts?: RefreshOptions) => Promise<void>;
+
+/**
+ * Builds the function features call after a write (after the ack): it publishes the App Home
+ * again for the people affected, one after the other; failures are logged, never thrown.
+ */
+export function homeRefresher(deps: HomeDeps & { client: WebClient; logger: Logger }, render: (userId: string) => Promise<unknown>): RefreshHome {
+  return async (userIds, opts = {}) => {
+    try {
+      const people = new Set(userIds);
+      const today = localDate(deps.clock(), deps.zone);
+      if (opts.groupId) for (const id of await store.groupPeople(deps.prisma, opts.groupId, today, Boolean(opts.members))) people.add(id);
+      if (opts.staff) for (const id of await store.staffIds(deps.prisma)) people.add(id);
+      for (const userId of people) {
+        try {
+          await deps.client.views.publish({ user_id: userId, view: (await render(userId)) as never });
+        } catch (error) {
+          deps.logger.error(`home: could not refresh the App Home of ${userId}: ${String(error)}`);
+        }
+      }
+    } catch (error) {
+      deps.logger.error(`home: refreshing App Homes failed: ${String(error)}`);
+    }
+  };
+}
