@@ -2,6 +2,7 @@
 // business-meeting seasons. No I/O; dates are YYYY-MM-DD strings in the org zone.
 import type { Eligibility, GroupKind } from '../../generated/prisma/enums.js';
 import { dateOnly, plusDays, termYearContaining } from '../../lib/time.js';
+import { GROUP_KINDS } from '../directory/kinds.js';
 import { mayJoin, type RosterFacts } from '../directory/rules.js';
 
 /** "No convener of an Interest Group shall serve for more than two consecutive years in the same office." */
@@ -104,7 +105,7 @@ export function clashingTerm<T extends TermSpan>(existing: T[], proposed: TermSp
 /** Conveners of Core interest groups must be Core members; other kinds, eligible to join the group. */
 export function mayConvene(kind: GroupKind, eligibility: Eligibility, roster: RosterFacts | null, who: string, groupName: string): Decision {
   const hint = 'If that is wrong, ask staff to update the membership roster.';
-  if (kind === 'CORE_IG') {
+  if (GROUP_KINDS[kind].convenersMustBeCoreMembers) {
     if (!roster) return { allowed: false, reason: `${who} can't convene *${groupName}*: conveners of Core interest groups must be Core members, and ${who} is not on the membership roster. ${hint}` };
     if (!roster.core) return { allowed: false, reason: `${who} can't convene *${groupName}*: conveners of Core interest groups must be Core members, and the roster doesn't show ${who} as one. ${hint}` };
     if (roster.standing !== 'GOOD') return { allowed: false, reason: `${who} can't convene *${groupName}*: the roster shows ${who}'s Core membership as lapsed. ${hint}` };

@@ -1,5 +1,6 @@
 // Pure directory rules: name matching and who may join what. No I/O.
 import type { Eligibility, GroupKind } from '../../generated/prisma/enums.js';
+import { GROUP_KINDS } from './kinds.js';
 
 /** Lower case, letters and digits only: "Data & Measurement" -> "datameasurement". */
 export function groupKey(name: string): string {
@@ -82,10 +83,11 @@ export function mayJoin(eligibility: Eligibility, roster: RosterFacts | null, gr
   return { allowed: true };
 }
 
+/** Each kind's label (from the kind rules, kinds.ts). */
 export const KIND_LABELS: Record<GroupKind, string> = {
-  CORE_IG: 'Core interest group',
-  PLA_IG: 'PLA interest group',
-  MIG: 'Membership initiative group',
+  CORE_IG: GROUP_KINDS.CORE_IG.label,
+  PLA_IG: GROUP_KINDS.PLA_IG.label,
+  MIG: GROUP_KINDS.MIG.label,
 };
 
 export const ELIGIBILITY_LABELS: Record<Eligibility, string> = {

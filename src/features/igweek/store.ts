@@ -2,6 +2,7 @@
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { IgWeekClaiming } from '../../generated/prisma/enums.js';
 import type { Tx } from '../../db/audit.js';
+import { kindsWith } from '../directory/kinds.js';
 
 export function findWeek(db: Tx, year: number) {
   return db.igWeek.findUnique({ where: { year } });
@@ -94,10 +95,10 @@ export function setClaiming(db: Tx, year: number, claiming: IgWeekClaiming, open
   return db.igWeek.update({ where: { year }, data: { claiming, ...(openedAt ? { openedAt } : {}) } });
 }
 
-/** Active Core interest groups among these ids (the only groups that may hold a slot). */
+/** Active groups among these ids whose kind takes part in IG Week (Core interest groups): the only groups that may hold a slot. */
 export function coreGroups(db: Tx, ids?: number[]) {
   return db.group.findMany({
-    where: { status: 'ACTIVE', kind: 'CORE_IG', ...(ids ? { id: { in: ids } } : {}) },
+    where: { status: 'ACTIVE', kind: { in: kindsWith('igWeek') }, ...(ids ? { id: { in: ids } } : {}) },
     select: { id: true, name: true, channelId: true },
     orderBy: { name: 'asc' },
   });

@@ -12,6 +12,7 @@ import {
   monthDayIn,
   yearly,
 } from './rules.js';
+import { kindsWith } from '../directory/kinds.js';
 import * as store from './store.js';
 import type { Occurrence, ReminderRule } from './types.js';
 import { businessMeetingNudge, electionNudge } from './views.js';
@@ -22,13 +23,13 @@ const LATENESS_MS = 3 * DAY;
 
 export const businessMeetingRule: ReminderRule = {
   id: 'meetings.business',
-  description: "Business meetings: DM to each active group's conveners on Dec 1 and 15 (January virtual meeting) and May 1 and 15 (June meeting), until the meeting is recorded",
+  description: "Business meetings: DM to each active Core interest group's conveners on Dec 1 and 15 (January virtual meeting) and May 1 and 15 (June meeting), until the meeting is recorded",
   latenessMs: LATENESS_MS,
   async occurrences({ prisma, zone }, window) {
     const out: Occurrence[] = [];
     for (const dueAt of annualInstants(MEETING_NUDGE_DATES, NUDGE_TIME, zone, window)) {
       const season = meetingSeason(localDate(dueAt, zone));
-      const groups = await store.activeGroups(prisma, dueAt);
+      const groups = await store.activeGroups(prisma, dueAt, kindsWith('businessMeetings'));
       const held = await store.groupsWithMeeting(prisma, groups.map((g) => g.id), dateOnly(season.fromDay), dateOnly(season.toDay));
       for (const g of groups.filter((g) => !held.has(g.id))) {
         out.push({
@@ -57,7 +58,7 @@ export const electionRule: ReminderRule = {
     for (const { dueAt, lastCall } of calls) {
       const year = localYear(dueAt, zone);
       const deadline = endOfDay(monthDayIn(year, ELECTION_DEADLINE), zone);
-      const groups = await store.activeGroups(prisma, dueAt, ['CORE_IG']);
+      const groups = await store.activeGroups(prisma, dueAt, kindsWith('elections'));
       const held = await store.groupsWithElection(prisma, groups.map((g) => g.id), year);
       for (const g of groups.filter((g) => !held.has(g.id))) {
         out.push({

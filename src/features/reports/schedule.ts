@@ -7,6 +7,7 @@ import { deadlineNudges, DAY, inWindow, nudgesInWindow, type Window } from '../r
 import type { Occurrence, ReminderRule } from '../reminders/types.js';
 import { NUDGE_PLAN, type Quarter, quarterEnd, quarterKey, quarterLabel, quarterOf, shiftQuarter } from './rules.js';
 import { dueDates } from './service.js';
+import { hasDuty } from '../directory/kinds.js';
 import * as store from './store.js';
 import { type NudgeKind, reportNudge, staffDigest } from './views.js';
 
@@ -43,7 +44,7 @@ async function owingWithoutReport(prisma: Prisma, quarter: Quarter, zone: string
 
 export const reportNudgeRule: ReminderRule = {
   id: 'reports.quarterly',
-  description: "Quarterly reports: DM to each active group's conveners 14 and 3 days before the due date, on the day, then weekly while overdue (four at most), until the report is filed",
+  description: "Quarterly reports: DM to each active Core interest group's conveners 14 and 3 days before the due date, on the day, then weekly while overdue (four at most), until the report is filed",
   latenessMs: 3 * DAY,
   async occurrences({ prisma, zone }, window) {
     const out: Occurrence[] = [];
@@ -76,7 +77,9 @@ export const reportDigestRule: ReminderRule = {
     for (const { quarter, key, dueOn } of await quarterDues(prisma, window, zone)) {
       const at = zonedInstant(plusDays(dueOn, 1), NUDGE_PLAN.time, zone);
       if (!inWindow(at, window)) continue;
-      const { owing, missing } = await owingWithoutReport(prisma, quarter, zone);
+      const owed = await owingWithoutReport(prisma, quarter, zone);
+      const owing = owed.owing.filter((g) => hasDuty(g.kind, 'staffDigest'));
+      const missing = owed.missing.filter((g) => hasDuty(g.kind, 'staffDigest'));
       out.push({
         subject: `quarter:${key}:digest`,
         dueAt: at,

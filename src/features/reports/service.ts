@@ -7,6 +7,7 @@ import { FieldErrors, UserError, zodFieldErrors } from '../../lib/slack/errors.j
 import { escapeMrkdwn } from '../../lib/slack/text.js';
 import { endOfDay, formatDate } from '../../lib/time.js';
 import { requireRole } from '../admin/service.js';
+import { hasDuty, kindLabel, kindsWithText } from '../directory/kinds.js';
 import { resolveGroup } from '../directory/service.js';
 import { activeGroup, type ConvenerDeps, convenerNames, groupsToManage, requireConvenerOrStaff, standing, today } from '../conveners/service.js';
 import {
@@ -52,8 +53,28 @@ export interface FormData {
   content: store.ReportContent | null;
 }
 
-export async function formFor(deps: Deps, userId: string, groupId: number): Promise<FormData> {
+/** An active group whose kind files quarterly reports (Core interest groups); other kinds are told they don't. */
+async function reportingGroup(deps: Deps, groupId: number): Promise<Group> {
   const group = await activeGroup(deps, groupId);
+  if (!hasDuty(group.kind, 'quarterlyReports')) {
+    throw new UserError(`*${escapeMrkdwn(group.name)}* is a ${kindLabel(group.kind)}, and only ${kindsWithText('quarterlyReports')} file quarterly reports.`);
+  }
+  return group;
+}
+
+/**
+ * The groups the user may file reports for: those they manage whose kind files them. When they
+ * manage groups but none of them files reports, says so.
+ */
+async function reportingGroupsToManage(deps: Deps, userId: string): Promise<Group[]> {
+  const managed = await groupsToManage(deps, userId);
+  const groups = managed.filter((g) => hasDuty(g.kind, 'quarterlyReports'));
+  if (groups.length === 0 && managed.length > 0) await reportingGroup(deps, managed[0]!.id);
+  return groups;
+}
+
+export async function formFor(deps: Deps, userId: string, groupId: number): Promise<FormData> {
+  const group = await reportingGroup(deps, groupId);
   await requireConvenerOrStaff(deps, userId, group, 'file its quarterly report');
   const day = today(deps);
   const quarters = fileableQuarters(day);
@@ -77,7 +98,7 @@ export async function entry(deps: Deps, userId: string, args: string): Promise<E
     const group = await resolveGroup(deps.prisma, { query: args });
     return { kind: 'form', form: await formFor(deps, userId, group.id) };
   }
-  const groups = await groupsToManage(deps, userId);
+  const groups = await reportingGroupsToManage(deps, userId);
   if (groups.length === 1) return { kind: 'form', form: await formFor(deps, userId, groups[0]!.id) };
   if (groups.length > 1) return { kind: 'pick', groups };
   throw new UserError(await whoFiles(deps, userId));
@@ -119,7 +140,7 @@ export async function fileReport(deps: Deps, actor: string, groupId: number, val
   const parsed = ReportForm.safeParse(values);
   if (!parsed.success) throw zodFieldErrors(parsed.error);
   const { quarter: key, ...content } = parsed.data;
-  const group = await activeGroup(deps, groupId);
+  const group = await reportingGroup(deps, groupId);
   await requireConvenerOrStaff(deps, actor, group, 'file its quarterly report');
   const quarter = fileableQuarters(today(deps)).find((q) => quarterKey(q) === key);
   if (!quarter) throw new FieldErrors({ quarter: 'Reports can be filed for the current quarter and the four before it.' });
@@ -200,7 +221,7 @@ export async function statusView(deps: Deps, userId: string, args: string): Prom
     return { kind: 'staff', status: (await statusOf(deps, [q], groups))[0]! };
   }
   if (s.convened.length === 0) throw new UserError("Only staff and conveners can see quarterly report status. `/ig conveners <group>` shows who convenes a group.");
-  const groups = await groupsToManage(deps, userId);
+  const groups = await reportingGroupsToManage(deps, userId);
   const quarters = quarter ? [quarter] : [0, -1, -2, -3, -4].map((n) => shiftQuarter(current, n));
   return { kind: 'conveners', groups: await Promise.all(groups.map(async (group) => ({ group, history: (await statusOf(deps, quarters, [group])) }))) };
 }

@@ -1,6 +1,7 @@
 // Quarterly reports, their revisions and due dates: the only Prisma code of the feature.
 import type { Tx } from '../../db/audit.js';
 import { dateOnly, isoDateOf } from '../../lib/time.js';
+import { kindsWith } from '../directory/kinds.js';
 
 export interface ReportContent {
   activities: string;
@@ -57,9 +58,9 @@ export function setDueDate(tx: Tx, quarter: string, dueOn: string, setBy: string
   return tx.reportDueDate.upsert({ where: { quarter }, create: { quarter, ...data }, update: data });
 }
 
-/** Active groups that existed at an instant: the ones that owe a report for a quarter ending then. */
+/** Active groups of a kind that files quarterly reports and existed at an instant: the ones that owe a report for a quarter ending then. */
 export function groupsOwing(db: Tx, existedBy: Date) {
-  return db.group.findMany({ where: { status: 'ACTIVE', createdAt: { lte: existedBy } }, orderBy: { name: 'asc' } });
+  return db.group.findMany({ where: { status: 'ACTIVE', kind: { in: kindsWith('quarterlyReports') }, createdAt: { lte: existedBy } }, orderBy: { name: 'asc' } });
 }
 
 export function groupsOfMember(db: Tx, slackUserId: string) {
