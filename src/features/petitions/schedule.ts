@@ -26,7 +26,7 @@ export const petitionOpeningRule: ReminderRule = {
 
 export const petitionExpiryWarningRule: ReminderRule = {
   id: 'petitions.expiry-warning',
-  description: `Petitions: DM to the organizers ${WARNING_DAYS.join(' and ')} days before a petition still collecting signatures expires`,
+  description: `Petitions: DM to its conveners or organizers and the person who filed it ${WARNING_DAYS.join(' and ')} days before a petition still collecting signatures expires`,
   latenessMs: DAY,
   async occurrences({ prisma, zone }, window) {
     // A warning in the window belongs to a petition expiring up to the longest lead (plus a day) later.
@@ -51,7 +51,7 @@ export const petitionExpiryWarningRule: ReminderRule = {
 
 export const petitionExpiredRule: ReminderRule = {
   id: 'petitions.expired',
-  description: 'Petitions: DM to the organizers when a petition expires without reaching its threshold',
+  description: 'Petitions: DM to its conveners or organizers and the person who filed it when a petition expires without reaching its threshold',
   latenessMs: 7 * DAY,
   async occurrences({ prisma }, window) {
     const rows = await store.expiringBetween(prisma, window.from, window.to);

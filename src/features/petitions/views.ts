@@ -160,7 +160,7 @@ export function formView(meta: FormMeta): Modal {
       element: { type: 'multi_users_select', action_id: INPUT, max_selected_items: LIMITS.leaders, placeholder: plain(`Choose the ${rules.leader}s`) },
     });
   } else {
-    blocks.push(section("*Organizers* — each organizer's name and mailing address (they go to the Committee on Organization only)."), ...organizerRowBlocks(organizerRows(meta)));
+    blocks.push(section(`*Organizers* — each organizer and their mailing address (addresses go to the ${approverLabel('MIG')} and staff; they are never posted).`), ...organizerRowBlocks(organizerRows(meta)));
   }
   blocks.push({
     type: 'input',
