@@ -92,6 +92,10 @@ describe('the dashboard', () => {
     expect(home.text).toContain(':spiral_calendar_pad: *Open Data*: record the January 2027 business meeting by Jan 31, 2027.');
     expect(home.text).toContain(':ballot_box_with_ballot: *Open Data*: hold the convener election by Apr 30, 2027; the winners serve Jul 1, 2027 – Jun 30, 2028.');
     expect(home.text).toContain(':studio_microphone: *Open Data*: slot selection for IG Week 2027 is open; claim a slot for your group.');
+    // Soonest first: the report (Jan 31) and meeting (Jan 31) before the election (Apr 30); claiming runs until IG Week (Mar 1).
+    const at = (t: string) => home.text.indexOf(t);
+    expect(at('2026 Q4 (Oct–Dec) report')).toBeLessThan(at('slot selection for IG Week'));
+    expect(at('slot selection for IG Week')).toBeLessThan(at('hold the convener election'));
     // A PLA interest group owes none of the Core interest groups' duties.
     expect(home.text).not.toMatch(/\*Teen Services\*: /);
     const open = String(groups.open);

@@ -64,7 +64,7 @@ export type Owed =
   | { type: 'election'; group: MyGroup; deadline: string; term: TermSpan }
   | { type: 'election-open'; group: MyGroup; electionId: number; phase: Phase; opensAt: Date; closesAt: Date }
   | { type: 'vote'; group: MyGroup; electionId: number; closesAt: Date }
-  | { type: 'igweek-claim'; group: MyGroup; year: number; opensAt: Date | null }
+  | { type: 'igweek-claim'; group: MyGroup; year: number; opensAt: Date | null; until: Date }
   | { type: 'igweek-details'; group: MyGroup; year: number; sessionId: number; startsAt: Date; missing: string[]; dueOn: string };
 
 export interface ElectionFacts {
@@ -170,8 +170,8 @@ export function owed(f: OwedFacts): Owed[] {
         if (missing.length && f.now.getTime() < w.cal.startsAt.getTime()) {
           out.push({ type: 'igweek-details', group: g, year: w.year, sessionId: session.id, startsAt: session.slot.startsAt, missing, dueOn: w.cal.detailsDueOn });
         }
-      } else if (w.state.open) out.push({ type: 'igweek-claim', group: g, year: w.year, opensAt: null });
-      else if (w.state.reason === 'not-yet') out.push({ type: 'igweek-claim', group: g, year: w.year, opensAt: w.state.opensAt });
+      } else if (w.state.open) out.push({ type: 'igweek-claim', group: g, year: w.year, opensAt: null, until: w.cal.startsAt });
+      else if (w.state.reason === 'not-yet') out.push({ type: 'igweek-claim', group: g, year: w.year, opensAt: w.state.opensAt, until: w.cal.startsAt });
     }
   }
   return out.sort((a, b) => dueAt(a, f.zone) - dueAt(b, f.zone) || a.group.name.localeCompare(b.group.name));
@@ -190,7 +190,7 @@ function dueAt(o: Owed, zone: string): number {
     case 'vote':
       return o.closesAt.getTime();
     case 'igweek-claim':
-      return (o.opensAt ?? new Date(0)).getTime();
+      return (o.opensAt ?? o.until).getTime();
     case 'igweek-details':
       return endOfDay(o.dueOn, zone).getTime();
   }
