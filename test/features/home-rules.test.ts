@@ -1,6 +1,6 @@
 // The App Home's pure rules: roles, meeting seasons, the election window, who owes which report.
 import { describe, expect, it } from 'vitest';
-import { electionWindow, kindHasDuty, meetingSeasonAhead, myGroups, owesReport, reportQuarters } from '../../src/features/home/rules.js';
+import { electionWindow, meetingSeasonAhead, myGroups, owesReport, reportQuarters } from '../../src/features/home/rules.js';
 
 const ZONE = 'America/Chicago';
 const g = (id: number, name: string) => ({ id, name, kind: 'CORE_IG' as const, channelId: null, createdAt: new Date('2026-01-01') });
@@ -44,9 +44,4 @@ describe('reports', () => {
     expect(owesReport(created, { year: 2027, q: 1 }, ZONE)).toBe(true);
   });
 
-  it('only Core interest groups have the duties', () => {
-    expect(kindHasDuty('CORE_IG', 'reports')).toBe(true);
-    expect(kindHasDuty('PLA_IG', 'reports')).toBe(false);
-    expect(kindHasDuty('MIG', 'meetings')).toBe(false);
-  });
 });

@@ -321,8 +321,8 @@ function homeData(o: { empty: boolean }): HomeData {
     { type: 'election-open', group: g, electionId: 7, phase: 'NOMINATING', opensAt: NOW, closesAt: NOW },
     { type: 'election-open', group: g, electionId: 7, phase: 'VOTING', opensAt: NOW, closesAt: NOW },
     { type: 'vote', group: g, electionId: 7, closesAt: NOW },
-    { type: 'igweek-claim', group: g, year: 2027, opensAt: null },
-    { type: 'igweek-claim', group: g, year: 2027, opensAt: CAL.claimOpensAt },
+    { type: 'igweek-claim', group: g, year: 2027, opensAt: null, until: CAL.startsAt },
+    { type: 'igweek-claim', group: g, year: 2027, opensAt: CAL.claimOpensAt, until: CAL.startsAt },
     { type: 'igweek-details', group: g, year: 2027, sessionId: 1, startsAt: SLOTS[0]!.startsAt, missing: ['title', 'description', 'speakers'], dueOn: '2027-02-01' },
   ];
   const owed = Array.from({ length: 5 }, () => owedOne).flat().map((x, i) => ({ ...x, group: mine[i % mine.length]! }));

@@ -1,26 +1,16 @@
 // What a person owes and when, for the App Home: pure, the clock and every fact passed in.
 // Each duty comes from the feature that owns it (report due dates, meeting seasons, the
-// election deadline, the IG Week calendar), and only for kinds that have it.
+// election deadline, the IG Week calendar), and only for kinds that have it (directory/kinds.ts).
 import type { GroupKind, PetitionKind, PetitionStatus } from '../../generated/prisma/enums.js';
 import { endOfDay, localDate } from '../../lib/time.js';
 import { type TermSpan, nextTerm, termYear } from '../conveners/rules.js';
+import { hasDuty } from '../directory/kinds.js';
 import type { RosterFacts } from '../directory/rules.js';
 import { type Phase, phaseAt, votingDeadline } from '../elections/rules.js';
 import { type ClaimingState, type IgWeekCalendar, missingDetails } from '../igweek/rules.js';
 import { maySign, SIGNABLE_STATUSES } from '../petitions/rules.js';
 import { type MeetingSeason, meetingSeason } from '../reminders/rules.js';
 import { type Quarter, quarterKey, quarterOf, reportStatus, type ReportStatus, shiftQuarter } from '../reports/rules.js';
-
-// ---------------------------------------------------------------------------
-// Duties per kind
-
-export type Duty = 'reports' | 'meetings' | 'elections' | 'igweek';
-
-/** The seeds give quarterly reports, business meetings, elections and IG Week to Core interest groups. */
-export function kindHasDuty(kind: GroupKind, duty: Duty): boolean {
-  void duty;
-  return kind === 'CORE_IG';
-}
 
 // ---------------------------------------------------------------------------
 // My groups
@@ -144,17 +134,17 @@ export function owed(f: OwedFacts): Owed[] {
     const elections = f.elections.filter((e) => e.groupId === g.id && e.closesAt.getTime() <= window.deadlineEnd.getTime());
     const open = f.elections.find((e) => e.groupId === g.id && e.status === 'OPEN');
     if (g.role === 'member' || g.role === 'incoming') {
-      if (open && kindHasDuty(g.kind, 'elections') && phaseAt(open, f.now) === 'VOTING' && !open.voted) out.push({ type: 'vote', group: g, electionId: open.id, closesAt: open.closesAt });
+      if (open && hasDuty(g.kind, 'elections') && phaseAt(open, f.now) === 'VOTING' && !open.voted) out.push({ type: 'vote', group: g, electionId: open.id, closesAt: open.closesAt });
       continue;
     }
-    if (kindHasDuty(g.kind, 'reports')) {
+    if (hasDuty(g.kind, 'quarterlyReports')) {
       const due = f.quarters.find((q) => owesReport(g.createdAt, q.quarter, f.zone) && !f.reports.some((r) => r.groupId === g.id && r.quarter === quarterKey(q.quarter) && r.firstFiledAt));
       if (due) out.push({ type: 'report', group: g, quarter: due.quarter, dueOn: due.dueOn, overdue: f.now.getTime() > endOfDay(due.dueOn, f.zone).getTime() });
     }
-    if (kindHasDuty(g.kind, 'meetings') && !f.meetings.some((m) => m.groupId === g.id)) {
+    if (hasDuty(g.kind, 'businessMeetings') && !f.meetings.some((m) => m.groupId === g.id)) {
       out.push({ type: 'meeting', group: g, season, open: today >= season.fromDay });
     }
-    if (kindHasDuty(g.kind, 'elections')) {
+    if (hasDuty(g.kind, 'elections')) {
       if (open) {
         out.push({ type: 'election-open', group: g, electionId: open.id, phase: phaseAt(open, f.now), opensAt: open.opensAt, closesAt: open.closesAt });
         if (phaseAt(open, f.now) === 'VOTING' && !open.voted) out.push({ type: 'vote', group: g, electionId: open.id, closesAt: open.closesAt });
@@ -162,7 +152,7 @@ export function owed(f: OwedFacts): Owed[] {
         out.push({ type: 'election', group: g, deadline: window.deadline, term: window.term });
       }
     }
-    if (kindHasDuty(g.kind, 'igweek') && f.igweek) {
+    if (hasDuty(g.kind, 'igWeek') && f.igweek) {
       const w = f.igweek;
       const session = w.sessions.find((s) => s.groupId === g.id);
       if (session) {
@@ -244,7 +234,7 @@ export function reportCompliance(
   const counts: Record<ReportStatus, number> = { FILED: 0, LATE: 0, MISSING: 0, PENDING: 0 };
   const dueEnd = endOfDay(dueOn, zone);
   for (const g of groups) {
-    if (!kindHasDuty(g.kind, 'reports') || !owesReport(g.createdAt, quarter, zone)) continue;
+    if (!hasDuty(g.kind, 'quarterlyReports') || !owesReport(g.createdAt, quarter, zone)) continue;
     counts[reportStatus(reports.find((r) => r.groupId === g.id)?.firstFiledAt ?? null, dueEnd, now)]++;
   }
   return { quarter, dueOn, counts };

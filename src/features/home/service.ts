@@ -7,6 +7,7 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import { type Clock, isoDateOf, localDate } from '../../lib/time.js';
 import { isStaff } from '../admin/service.js';
 import { nextTerm } from '../conveners/rules.js';
+import { hasDuty } from '../directory/kinds.js';
 import { claimingState } from '../igweek/rules.js';
 import { comingYearAt, readWeek } from '../igweek/service.js';
 import { identify } from '../people/service.js';
@@ -14,7 +15,6 @@ import { dueDates } from '../reports/service.js';
 import { quarterKey } from '../reports/rules.js';
 import {
   electionWindow,
-  kindHasDuty,
   meetingSeasonAhead,
   myGroups,
   owed,
@@ -55,7 +55,7 @@ export async function homeData(deps: HomeDeps, userId: string, client?: WebClien
     store.reportsOf(deps.prisma, convened, quarters.map(quarterKey)),
     store.meetingsOf(deps.prisma, convened, season.fromDay, season.toDay),
     store.electionsOf(deps.prisma, ids, window.countsAfter, userId),
-    igWeekFacts(deps, groups.filter((g) => kindHasDuty(g.kind, 'igweek')).map((g) => g.id)),
+    igWeekFacts(deps, groups.filter((g) => hasDuty(g.kind, 'igWeek')).map((g) => g.id)),
     store.petitionsIn(deps.prisma, ['COLLECTING', 'AWAITING_APPROVAL'], userId),
   ]);
   const roster = me.roster ? { ala: me.roster.ala, core: me.roster.core, pla: me.roster.pla, standing: me.roster.standing } : null;
