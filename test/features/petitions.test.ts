@@ -178,7 +178,8 @@ describe('the life of an interest-group petition', () => {
     expect(msg.all).toContain('*0 of 10 signatures*');
     expect(msg.all).toMatch(/collecting until <!date\^\d+\^/);
     expect(JSON.stringify(msg.blocks)).toContain('"action_id":"petition.sign"');
-    await until(() => s.dms('UCORA').length > 0, 'the DM to the petitioner');
+    // (A DM about the previous test's petition may still arrive after the reset: wait for this one.)
+    await until(() => s.dms('UCORA').some((t) => t.includes(`#${id}`)), 'the DM to the petitioner');
     expect(s.dms('UCORA').find((t) => t.includes(`#${id}`))).toContain(`Your petition #${id} (*Metadata Wranglers*) is filed. It is posted in <#CGENERAL>`);
     const trail = await h.prisma.auditLog.findMany({ where: { subjectType: 'petition', subjectId: String(id) }, orderBy: { id: 'asc' } });
     expect(trail.map((a) => [a.actor, a.action])).toEqual([

@@ -2,6 +2,7 @@
 // sign or lead, duplicate detection, channel names. No I/O; instants and zones are parameters.
 import type { GroupLevel, PetitionKind, PetitionStatus, Role } from '../../generated/prisma/enums.js';
 import { endOfDay, localDate, plusDays, zonedInstant } from '../../lib/time.js';
+import { kindLabel } from '../directory/kinds.js';
 import type { RosterFacts } from '../directory/rules.js';
 import { groupKey } from '../directory/rules.js';
 
@@ -12,10 +13,8 @@ export interface KindRules {
   collectionDays: number;
   /** The body that approves it (staff may always act for it). */
   approver: Exclude<Role, 'STAFF'>;
-  /** How a sentence names the kind, capitalised as everywhere: "Core interest group". */
+  /** The kind's name, from the kind rules (directory/kinds.ts): "Core interest group", capitalised the same way everywhere. */
   label: string;
-  /** The kind mid-sentence: "Core interest group" (Core is a name), "membership initiative group". */
-  noun: string;
   /** "Conveners" / "Organizers": the modal label and the message field. */
   leaders: string;
   leader: string;
@@ -23,8 +22,8 @@ export interface KindRules {
 
 /** Per-kind settings (Core IG procedures; ALA Policy 6.12 for MIGs). Change here to reconfigure. */
 export const KIND_RULES: Record<PetitionKind, KindRules> = {
-  CORE_IG: { threshold: 10, collectionDays: 120, approver: 'IGCC', label: 'Core interest group', noun: 'Core interest group', leaders: 'Conveners', leader: 'convener' },
-  MIG: { threshold: 100, collectionDays: 120, approver: 'COO', label: 'Membership initiative group', noun: 'membership initiative group', leaders: 'Organizers', leader: 'organizer' },
+  CORE_IG: { threshold: 10, collectionDays: 120, approver: 'IGCC', label: kindLabel('CORE_IG'), leaders: 'Conveners', leader: 'convener' },
+  MIG: { threshold: 100, collectionDays: 120, approver: 'COO', label: kindLabel('MIG'), leaders: 'Organizers', leader: 'organizer' },
 };
 
 /** Lengths the form accepts (Slack enforces the maxima too; the service checks both). */

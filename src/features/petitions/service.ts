@@ -659,7 +659,7 @@ export async function markReportedToCouncil(deps: PetitionDeps, client: WebClien
   const p = await loadPetition(deps.prisma, id);
   await requireRole(deps.prisma, userId, 'STAFF', `mark ${petitionRef(p)} reported to Council`);
   if (!p.reportToCouncil || p.status !== 'APPROVED') {
-    throw new UserError(`${petitionRef(p, true)} is not an approved membership initiative group, so there is nothing to report to Council.`);
+    throw new UserError(`${petitionRef(p, true)} is not an approved ${KIND_RULES.MIG.label}, so there is nothing to report to Council.`);
   }
   const now = deps.clock();
   await deps.prisma.$transaction(async (tx) => {

@@ -58,14 +58,14 @@ export function kindChoiceReply(): Reply {
       section(`*${text}*\nBefore you start, check \`/ig list\` that no existing group already does this.`),
       actions(
         [
-          button('Core interest group', `${PetitionIds.kind}.CORE_IG`, 'CORE_IG', 'primary'),
-          button('Membership initiative group', `${PetitionIds.kind}.MIG`, 'MIG'),
+          button(KIND_RULES.CORE_IG.label, `${PetitionIds.kind}.CORE_IG`, 'CORE_IG', 'primary'),
+          button(KIND_RULES.MIG.label, `${PetitionIds.kind}.MIG`, 'MIG'),
         ],
         'petition-kind',
       ),
       context(
-        `*Core interest group*: at least one convener (a Core member) and ${KIND_RULES.CORE_IG.threshold} more signatures; approved by the ${approverLabel('CORE_IG')}.`,
-        `*Membership initiative group*: a statement of purpose, the organizers' names and mailing addresses, and ${KIND_RULES.MIG.threshold} signatures of ALA members in good standing; approved by the ${approverLabel('MIG')} and reported to Council.`,
+        `*${KIND_RULES.CORE_IG.label}*: at least one convener (a Core member) and ${KIND_RULES.CORE_IG.threshold} more signatures; approved by the ${approverLabel('CORE_IG')}.`,
+        `*${KIND_RULES.MIG.label}*: a statement of purpose, the organizers' names and mailing addresses, and ${KIND_RULES.MIG.threshold} signatures of ALA members in good standing; approved by the ${approverLabel('MIG')} and reported to Council.`,
       ),
     ],
   };
@@ -132,8 +132,8 @@ export function formView(meta: FormMeta): Modal {
   const blocks: Block[] = [
     section(
       meta.kind === 'CORE_IG'
-        ? `A Core interest group needs at least one convener who is a Core member, and ${rules.threshold} more people to sign. The ${approverLabel('CORE_IG')} approves it.`
-        : `A membership initiative group needs ${rules.threshold} signatures of ALA members in good standing and its organizers' names and mailing addresses. The ${approverLabel('MIG')} approves it and reports it to Council.`,
+        ? `A ${KIND_RULES.CORE_IG.label} needs at least one convener who is a Core member, and ${rules.threshold} more people to sign. The ${approverLabel('CORE_IG')} approves it.`
+        : `A ${KIND_RULES.MIG.label} needs ${rules.threshold} signatures of ALA members in good standing and its organizers' names and mailing addresses. The ${approverLabel('MIG')} approves it and reports it to Council.`,
     ),
     textInput(FormBlocks.name, 'Group name', { max: LIMITS.name.max, placeholder: 'e.g. Metadata Wranglers' }),
     textInput(FormBlocks.purpose, 'Statement of purpose', { multiline: true, max: LIMITS.purpose.max, hint: 'What the group is for and who it serves.' }),
@@ -318,11 +318,11 @@ export function listReply(petitions: PetitionRow[], zone: string): Reply {
 }
 
 export function helpReply(unknown?: string): Reply {
-  const intro = unknown ? `\`/petition ${e(unknown)}\` isn't a command I know.` : '*Petitions* ask for a new group: a Core interest group or a membership initiative group.';
+  const intro = unknown ? `\`/petition ${e(unknown)}\` isn't a command I know.` : `*Petitions* ask for a new group: a ${KIND_RULES.CORE_IG.label} or a ${KIND_RULES.MIG.label}.`;
   const lines = [
     '`/petition` — choose the kind of group and fill in the petition',
-    '`/petition ig` — petition for a Core interest group',
-    '`/petition mig` — petition for a membership initiative group',
+    `\`/petition ig\` — petition for a ${KIND_RULES.CORE_IG.label}`,
+    `\`/petition mig\` — petition for a ${KIND_RULES.MIG.label}`,
     '`/petition list` — open petitions and how many signatures they have',
     '`/petition status <number>` — one petition with its timeline',
     '`/petition help` — this text',
@@ -414,7 +414,7 @@ export function councilNudge(p: PetitionRow, zone: string): Reply {
 }
 
 export function approvedReply(p: PetitionRow, outcome: ApprovalOutcome): Reply {
-  const parts = [`:white_check_mark: Approved ${petitionRef(p)}: the ${KIND_RULES[p.kind].noun} is in the directory.`];
+  const parts = [`:white_check_mark: Approved ${petitionRef(p)}: the ${KIND_RULES[p.kind].label} is in the directory.`];
   if (outcome.channel.kind === 'created') parts.push(`Its channel is ${mentionChannel(outcome.channel.id)}; ${plural(outcome.invited, 'person', 'people')} invited.`);
   else parts.push(`I couldn't create its channel (Slack said \`${outcome.channel.reason}\`); staff can create one and link it.`);
   if (outcome.notInvited.length) parts.push(`Not invited: ${mentions(outcome.notInvited)}.`);
@@ -429,7 +429,7 @@ export interface ApprovalOutcome {
 }
 
 export function announcement(p: PetitionRow, channelId: string | null): Reply {
-  const text = `:tada: New ${KIND_RULES[p.kind].noun}: *${e(p.name)}*`;
+  const text = `:tada: New ${KIND_RULES[p.kind].label}: *${e(p.name)}*`;
   const join = channelId ? `Join ${mentionChannel(channelId)} or type \`/ig join ${e(p.name)}\`.` : `Type \`/ig join ${e(p.name)}\` to join.`;
   return { text, blocks: [section(`${text}\n${e(truncate(p.purpose, 600))}`), context(join)] };
 }

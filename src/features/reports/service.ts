@@ -251,7 +251,10 @@ export async function showReport(deps: Deps, userId: string, args: string): Prom
   const group = await resolveGroup(deps.prisma, { query: name });
   await requireConvenerOrStaff(deps, userId, group, READ_REPORTS);
   const key = quarter ? quarterKey(quarter) : (await store.filedQuarters(deps.prisma, group.id))[0];
-  if (!key) throw new UserError(`*${escapeMrkdwn(group.name)}* hasn't filed a quarterly report yet.`);
+  if (!key) {
+    await reportingGroup(deps, group.id); // a kind without reports says so
+    throw new UserError(`*${escapeMrkdwn(group.name)}* hasn't filed a quarterly report yet.`);
+  }
   const report = await store.reportWithRevisions(deps.prisma, group.id, key);
   if (!report) {
     const others = (await store.filedQuarters(deps.prisma, group.id)).slice(0, 8);
