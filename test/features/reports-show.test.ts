@@ -28,6 +28,7 @@ beforeAll(async () => {
   ]);
   groups.health = await addGroup(h.prisma, { name: 'Health Sciences', members: ['UDAN'], terms: [{ slackUserId: 'UBOB', year: 2026 }, { slackUserId: 'UANN', year: 2026 }] });
   groups.open = await addGroup(h.prisma, { name: 'Open Data', terms: [{ slackUserId: 'UANN', year: 2026 }] });
+  groups.mig = await addGroup(h.prisma, { name: 'Book Arts', kind: 'MIG', terms: [{ slackUserId: 'UANN', year: 2026 }] });
   // Health: 2027 Q1 filed by Bob, revised by Ann, revised again by staff; 2026 Q4 filed once.
   expect((await submit(h, 'UBOB', 'reports.file', report('2026-Q4', 'Autumn meetup'), meta('health'))).text).toContain('is filed');
   expect((await submit(h, 'UBOB', 'reports.file', report('2027-Q1', 'Two discussions <!channel>'), meta('health'))).text).toContain('is filed');
@@ -69,6 +70,7 @@ describe('/igreport show', () => {
     expect(q4.text).toContain('No earlier versions: it was filed once.');
     expect((await slash(h, 'UADMIN', '/igreport', 'show Health Sciences 2026-Q3')).text).toBe("*Health Sciences* hasn't filed a report for 2026 Q3 (Jul–Sep). Filed: 2027-Q1, 2026-Q4.");
     expect((await slash(h, 'UADMIN', '/igreport', 'show Open Data')).text).toBe("*Open Data* hasn't filed a quarterly report yet.");
+    expect((await slash(h, 'UANN', '/igreport', 'show Book Arts')).text).toBe('*Book Arts* is a Membership initiative group, and only Core interest groups file quarterly reports.');
     expect((await slash(h, 'UADMIN', '/igreport', 'show')).text).toContain('Say which group: `/igreport show <group> [quarter]`');
   });
 
