@@ -5,6 +5,7 @@ import type { FakeView } from '../support/fake-slack.js';
 import { type Harness, startHarness, textOf } from '../support/harness.js';
 import { validateView } from '../support/block-kit.js';
 import { addGroup, addPeople, submit, v } from './conveners-support.js';
+import { PetitionSteps } from './petitions-helpers.js';
 
 let h: Harness;
 const groups: Record<string, number> = {};
@@ -219,6 +220,22 @@ describe('buttons and refreshes', () => {
     const after = await published('UDAN');
     expect(after.text).not.toContain('Library Gardens');
     expect(await h.prisma.petitionSignature.count({ where: { petitionId: petition.id, signer: 'UDAN' } })).toBe(1);
+  });
+
+  it('a petition open for signatures at once refreshes the App Home of everyone who opened theirs lately', async () => {
+    h.fake.addChannel({ id: 'CGENERAL', name: 'general' });
+    await openHome('UBOB'); // UBOB, UDAN and others opened theirs in the tests above
+    await h.prisma.person.create({ data: { slackUserId: 'UQUIET', email: 'quiet@example.org' } });
+    h.fake.reset();
+    const p = await new PetitionSteps(h).file('UPAT', 'ig', { name: 'Library Orchards', purpose: 'Orchards and seed libraries in public libraries, for everyone.', level: 'SECTION', leaders: ['UPAT'] });
+    expect(p.status).toBe('COLLECTING');
+    for (const user of ['UBOB', 'UDAN']) {
+      const home = await published(user);
+      expect(home.text).toContain(`*#${p.id} Library Orchards* — Core interest group · 0 of 10 signatures`);
+    }
+    expect((await h.prisma.person.findUniqueOrThrow({ where: { slackUserId: 'UBOB' } })).homeOpenedAt).toEqual(new Date('2027-01-20T16:00:00Z'));
+    // Someone who never opened the Home tab isn't sent one.
+    expect(h.fake.callsTo('views.publish').map((c) => c.args.user_id)).not.toContain('UQUIET');
   });
 
   it('a failed refresh is logged, not thrown: the action still answers', async () => {

@@ -4,7 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import type { FeatureContext } from '../../app-context.js';
 import { SLASH_COMMANDS } from '../../surface.js';
 import { isStaff } from '../admin/service.js';
-import { homeData, type HomeDeps, homeRefresher, type RefreshHome } from './service.js';
+import { homeData, type HomeDeps, homeOpened, homeRefresher, type RefreshHome } from './service.js';
 import { homeView } from './views.js';
 
 type HomeContext = Pick<FeatureContext, 'app' | 'ig' | 'prisma' | 'clock' | 'config' | 'logger'>;
@@ -26,8 +26,10 @@ export function refresher(ctx: HomeContext): RefreshHome {
 
 export function register(ctx: FeatureContext): void {
   const render = renderer(ctx);
+  const deps: HomeDeps = { prisma: ctx.prisma, clock: ctx.clock, zone: ctx.config.orgTimezone };
   ctx.app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
+    await homeOpened(deps, event.user);
     await client.views.publish({ user_id: event.user, view: (await render(event.user, client)) as never });
   });
 }

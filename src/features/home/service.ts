@@ -114,6 +114,16 @@ export interface RefreshOptions {
   members?: boolean;
   /** Also every staff member (their compliance summary). */
   staff?: boolean;
+  /** Also everyone who opened their Home tab lately (a change that concerns everyone: a petition opening for signatures). */
+  viewers?: boolean;
+}
+
+/** "Lately" for `viewers`, and at most this many of them (most recent first). */
+export const VIEWERS_SINCE_DAYS = 90;
+export const MAX_VIEWERS = 500;
+
+export function homeOpened(deps: HomeDeps, userId: string): Promise<void> {
+  return store.markHomeOpened(deps.prisma, userId, deps.clock());
 }
 
 export type RefreshHome = (userIds: string[], opts?: RefreshOptions) => Promise<void>;
@@ -129,6 +139,10 @@ export function homeRefresher(deps: HomeDeps & { client: WebClient; logger: Logg
       const today = localDate(deps.clock(), deps.zone);
       if (opts.groupId) for (const id of await store.groupPeople(deps.prisma, opts.groupId, today, Boolean(opts.members))) people.add(id);
       if (opts.staff) for (const id of await store.staffIds(deps.prisma)) people.add(id);
+      if (opts.viewers) {
+        const since = new Date(deps.clock().getTime() - VIEWERS_SINCE_DAYS * 86_400_000);
+        for (const id of await store.homeViewersSince(deps.prisma, since, MAX_VIEWERS)) people.add(id);
+      }
       for (const userId of people) {
         try {
           await deps.client.views.publish({ user_id: userId, view: (await render(userId)) as never });

@@ -91,6 +91,17 @@ export async function groupPeople(db: Tx, groupId: number, isoDate: string, memb
   return [...terms.flatMap((t) => (t.slackUserId ? [t.slackUserId] : [])), ...byEmail.map((p) => p.slackUserId), ...joined.map((m) => m.slackUserId)];
 }
 
+/** Records that someone opened the Home tab (creating their Person row on first sight). */
+export async function markHomeOpened(db: Tx, slackUserId: string, at: Date): Promise<void> {
+  await db.person.upsert({ where: { slackUserId }, create: { slackUserId, homeOpenedAt: at }, update: { homeOpenedAt: at } });
+}
+
+/** People who opened the Home tab since an instant, most recent first. */
+export async function homeViewersSince(db: Tx, since: Date, take: number): Promise<string[]> {
+  const rows = await db.person.findMany({ where: { homeOpenedAt: { gte: since } }, select: { slackUserId: true }, orderBy: { homeOpenedAt: 'desc' }, take });
+  return rows.map((r) => r.slackUserId);
+}
+
 export async function staffIds(db: Tx): Promise<string[]> {
   return (await db.roleGrant.findMany({ where: { role: 'STAFF' }, select: { slackUserId: true } })).map((r) => r.slackUserId);
 }

@@ -9,6 +9,7 @@ import type { Modal } from '../../lib/slack/modal.js';
 import { CommandRouter } from '../../lib/slack/router.js';
 import { FormBlocks, INPUT, OrganizerBlocks, PetitionIds } from './ids.js';
 import * as service from './service.js';
+import type { PetitionRow } from './store.js';
 import * as views from './views.js';
 
 function petitionId(value: string): number {
@@ -55,6 +56,12 @@ export function register({ app, prisma, clock, config, logger, refreshHome }: Fe
   const refresher: service.MessageRefresher = new service.MessageRefresher((id) => service.updateMessage(prisma, app.client, id, config.orgTimezone), logger);
   const deps: service.PetitionDeps = { prisma, clock, zone: config.orgTimezone, logger, refresher };
 
+  /** Posts a new petition; one open for signatures at once shows on everyone's App Home ("Petitions you can sign"). */
+  const publishAndRefresh = async (client: App['client'], petition: PetitionRow) => {
+    await service.publish(deps, client, petition);
+    if (petition.status === 'COLLECTING') void refreshHome([petition.petitioner], { viewers: true });
+  };
+
   const openForm = (client: App['client'], triggerId: string, meta: views.FormMeta) => client.views.open({ trigger_id: triggerId, view: views.formView(meta) });
 
   app.command('/petition', async ({ ack, command, respond, client }) => {
@@ -86,7 +93,7 @@ export function register({ app, prisma, clock, config, logger, refreshHome }: Fe
       const meta = parseMeta(view);
       const outcome = await service.submitForm(deps, client, body.user.id, meta.kind, meta.channel, formValues(view));
       if (outcome.kind === 'duplicates') return { push: views.duplicatesView(outcome.draftId, outcome.matches) as Modal };
-      return { clear: true, after: () => service.publish(deps, client, outcome.petition) };
+      return { clear: true, after: () => publishAndRefresh(client, outcome.petition) };
     },
     { refusalBlock: FormBlocks.name },
   );
@@ -95,7 +102,7 @@ export function register({ app, prisma, clock, config, logger, refreshHome }: Fe
     await ack({ response_action: 'clear' });
     try {
       const petition = await service.confirmDraft(deps, body.user.id, Number.parseInt(view.private_metadata, 10));
-      if (petition) await service.publish(deps, client, petition);
+      if (petition) await publishAndRefresh(client, petition);
     } catch (error) {
       await client.chat.postMessage({ channel: body.user.id, ...errorReply(error, logger) });
     }
