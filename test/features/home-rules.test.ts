@@ -1,6 +1,6 @@
 // The App Home's pure rules: roles, meeting seasons, the election window, who owes which report.
 import { describe, expect, it } from 'vitest';
-import { electionWindow, meetingSeasonAhead, myGroups, owesReport, reportQuarters } from '../../src/features/home/rules.js';
+import { electedTerm, electionWindow, meetingSeasonAhead, myGroups, owesReport, reportQuarters } from '../../src/features/home/rules.js';
 
 const ZONE = 'America/Chicago';
 const g = (id: number, name: string) => ({ id, name, kind: 'CORE_IG' as const, channelId: null, createdAt: new Date('2026-01-01') });
@@ -31,7 +31,11 @@ describe('electionWindow', () => {
     const w = electionWindow('2026-12-10', ZONE);
     expect(w.deadline).toBe('2027-04-30');
     expect(w.term).toEqual({ startsOn: '2027-07-01', endsOn: '2028-06-30' });
-    expect(w.countsAfter.toISOString()).toBe('2026-05-01T04:59:59.000Z');
+    expect(w.countsAfter.toISOString()).toBe('2026-07-01T05:00:00.000Z');
+    // Winners serve the next term starting after the close: December 2026 and April 2027 elect into 2027–28.
+    expect(electedTerm(new Date('2026-12-15T18:00:00Z'), ZONE).startsOn).toBe(w.term.startsOn);
+    expect(electedTerm(new Date('2027-04-30T18:00:00Z'), ZONE).startsOn).toBe(w.term.startsOn);
+    expect(electedTerm(new Date('2026-05-20T18:00:00Z'), ZONE).startsOn).toBe('2026-07-01');
     expect(electionWindow('2027-05-01', ZONE).deadline).toBe('2028-04-30');
   });
 });

@@ -248,3 +248,41 @@ describe('buttons and refreshes', () => {
     expect(await h.prisma.groupMember.count({ where: { groupId: groups.health, slackUserId: 'ULIZ' } })).toBe(0);
   });
 });
+
+describe('elections on the dashboard', () => {
+  it('Open election opens the form; the election shows until voting, then members get a Vote button', async () => {
+    await openHome('UANN');
+    h.fake.reset();
+    await clickHome('UANN', 'conveners.election.open', String(groups.open));
+    const form = await h.fake.waitFor('views.open');
+    expect((form.args.view as { callback_id: string }).callback_id).toBe('elections.open.modal');
+    const opened = await submit(h, 'UANN', 'elections.open.modal', { positions: v.text('Convener'), opens: v.date('2027-01-22'), closes: v.date('2027-02-05') }, JSON.stringify({ groupId: groups.open }));
+    expect(opened.errors).toBeUndefined();
+    const ann = await published('UANN');
+    expect(ann.text).not.toContain('hold the convener election');
+    expect(ann.text).toMatch(/\*Open Data\*: the convener election takes nominations until voting opens <!date\^\d+\^/);
+
+    h.clock.set('2027-01-23T16:00:00Z');
+    try {
+      const dan = await openHome('UDAN');
+      expect(dan.text).toMatch(/\*Open Data\*: voting in the convener election is open until <!date\^\d+\^/);
+      const election = await h.prisma.election.findFirstOrThrow({ where: { groupId: groups.open, status: 'OPEN' } });
+      expect(buttons(dan.blocks)).toContainEqual(['Vote', 'elections.vote', String(election.id)]);
+      h.fake.reset();
+      await clickHome('UDAN', 'elections.vote', String(election.id));
+      const ballot = await h.fake.waitFor('views.open');
+      expect((ballot.args.view as { callback_id: string }).callback_id).toBe('elections.ballot');
+    } finally {
+      h.clock.set('2027-01-20T16:00:00Z');
+    }
+  });
+
+  it('an election closed in the autumn counts for the coming term: no election is owed', async () => {
+    await h.prisma.election.updateMany({ where: { groupId: groups.open }, data: { status: 'CANCELLED' } });
+    await h.prisma.activeElection.deleteMany({ where: { groupId: groups.open } });
+    await h.prisma.election.create({ data: { groupId: groups.open, year: 2027, status: 'CLOSED', opensAt: new Date('2026-11-20T06:00:00Z'), closesAt: new Date('2026-12-10T05:59:59Z'), createdBy: 'UANN' } });
+    const ann = await openHome('UANN');
+    expect(ann.text).not.toContain('hold the convener election');
+    expect(ann.text).not.toContain('convener election takes nominations');
+  });
+});

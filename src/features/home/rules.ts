@@ -2,7 +2,7 @@
 // Each duty comes from the feature that owns it (report due dates, meeting seasons, the
 // election deadline, the IG Week calendar), and only for kinds that have it (directory/kinds.ts).
 import type { GroupKind, PetitionKind, PetitionStatus } from '../../generated/prisma/enums.js';
-import { endOfDay, localDate } from '../../lib/time.js';
+import { endOfDay, localDate, zonedInstant } from '../../lib/time.js';
 import { type TermSpan, nextTerm, termYear } from '../conveners/rules.js';
 import { hasDuty } from '../directory/kinds.js';
 import type { RosterFacts } from '../directory/rules.js';
@@ -92,7 +92,7 @@ export interface OwedFacts {
   reports: { groupId: number; quarter: string; firstFiledAt: Date | null }[];
   /** Meetings held in the season meetingSeasonAhead gives. */
   meetings: { groupId: number }[];
-  /** Elections closing after the previous deadline (see electionWindow). */
+  /** Elections closing after the previous term year began (see electionWindow). */
   elections: ElectionFacts[];
   igweek: IgWeekFacts | null;
 }
@@ -118,11 +118,19 @@ export function meetingSeasonAhead(today: string): MeetingSeason {
   return meetingSeason(`${year}-12-01`);
 }
 
-/** The coming election deadline (April 30), the term its winners serve, and since when an election counts for it. */
-export function electionWindow(today: string, zone: string): { deadline: string; term: TermSpan; countsAfter: Date; deadlineEnd: Date } {
+/** The term an election's winners serve: the next one that starts (July 1) after voting closes. */
+export function electedTerm(closesAt: Date, zone: string): TermSpan {
+  return nextTerm(localDate(closesAt, zone));
+}
+
+/**
+ * The coming election deadline (April 30) and the term its winners serve (from the July 1
+ * after it); elections closing after `countsAfter` may elect into that term.
+ */
+export function electionWindow(today: string, zone: string): { deadline: string; term: TermSpan; countsAfter: Date } {
   const deadline = votingDeadline(today);
   const year = Number(deadline.slice(0, 4));
-  return { deadline, term: termYear(year), countsAfter: endOfDay(`${year - 1}-04-30`, zone), deadlineEnd: endOfDay(deadline, zone) };
+  return { deadline, term: termYear(year), countsAfter: zonedInstant(`${year - 1}-07-01`, '00:00', zone) };
 }
 
 export function owed(f: OwedFacts): Owed[] {
@@ -131,7 +139,7 @@ export function owed(f: OwedFacts): Owed[] {
   const season = meetingSeasonAhead(today);
   const window = electionWindow(today, f.zone);
   for (const g of f.groups) {
-    const elections = f.elections.filter((e) => e.groupId === g.id && e.closesAt.getTime() <= window.deadlineEnd.getTime());
+    const elections = f.elections.filter((e) => e.groupId === g.id && electedTerm(e.closesAt, f.zone).startsOn === window.term.startsOn);
     const open = f.elections.find((e) => e.groupId === g.id && e.status === 'OPEN');
     if (g.role === 'member' || g.role === 'incoming') {
       if (open && hasDuty(g.kind, 'elections') && phaseAt(open, f.now) === 'VOTING' && !open.voted) out.push({ type: 'vote', group: g, electionId: open.id, closesAt: open.closesAt });
