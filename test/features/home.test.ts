@@ -280,7 +280,7 @@ describe('elections on the dashboard', () => {
   it('an election closed in the autumn counts for the coming term: no election is owed', async () => {
     await h.prisma.election.updateMany({ where: { groupId: groups.open }, data: { status: 'CANCELLED' } });
     await h.prisma.activeElection.deleteMany({ where: { groupId: groups.open } });
-    await h.prisma.election.create({ data: { groupId: groups.open, year: 2027, status: 'CLOSED', opensAt: new Date('2026-11-20T06:00:00Z'), closesAt: new Date('2026-12-10T05:59:59Z'), createdBy: 'UANN' } });
+    await h.prisma.election.create({ data: { groupId: groups.open!, year: 2027, status: 'CLOSED', opensAt: new Date('2026-11-20T06:00:00Z'), closesAt: new Date('2026-12-10T05:59:59Z'), createdBy: 'UANN' } });
     const ann = await openHome('UANN');
     expect(ann.text).not.toContain('hold the convener election');
     expect(ann.text).not.toContain('convener election takes nominations');
