@@ -117,6 +117,32 @@ export function formatClock(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat('h:mm a ZZZZ');
 }
 
+/** The wall-clock time of an instant in a zone, without the zone, e.g. "10:00 AM". */
+export function formatTime(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat('h:mm a');
+}
+
+/**
+ * A span of time on one day in a zone, the meridiem said once when both ends share it:
+ * "Mon, Mar 1 · 10:00–11:00 AM", "Mon, Mar 1 · 11:30 AM–12:30 PM".
+ */
+export function formatTimeSpan(start: Date, end: Date, zone: string): string {
+  const from = DateTime.fromJSDate(start, { zone });
+  const to = DateTime.fromJSDate(end, { zone });
+  const times = from.toFormat('a') === to.toFormat('a') ? `${from.toFormat('h:mm')}–${to.toFormat('h:mm a')}` : `${from.toFormat('h:mm a')}–${to.toFormat('h:mm a')}`;
+  return `${from.toFormat('ccc, LLL d')} · ${times}`;
+}
+
+/**
+ * Slack's token for a time of day in each reader's own zone, e.g. "9:00 AM your time" with
+ * `after: ' your time'`; clients that can't render it show the time in `zone`, named `zoneName`
+ * ("10:00 AM Central").
+ */
+export function slackTime(instant: Date, zone: string, o: { zoneName: string; after?: string }): string {
+  const unix = Math.floor(instant.getTime() / 1000);
+  return `<!date^${unix}^{time}${o.after ?? ''}|${formatTime(instant, zone)} ${o.zoneName}>`;
+}
+
 /** The wall-clock time (HH:mm, 24-hour) of an instant in a zone. */
 export function localTime(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');

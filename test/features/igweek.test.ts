@@ -41,13 +41,29 @@ describe('/igweek schedule', () => {
     const blocks = reply.blocks!;
     expect(blocks.length).toBeLessThanOrEqual(50);
     const first = blocks.find((b) => b.block_id === `slot-${slots[0]!.id}`) as { text: { text: string }; accessory: { action_id: string; text: { text: string } } };
-    expect(first.text.text).toContain('*10:00 AM CST* Central');
-    expect(first.text.text).toContain(`<!date^${unix(MON_10)}^{date_short_pretty} {time}|Mon, Mar 1, 2027 10:00 AM CST> your time`);
+    // Central, then the start in the reader's own zone (Slack's token; the fallback says Central).
+    expect(first.text.text).toContain(`Mon, Mar 1 · 10:00–11:00 AM Central (<!date^${unix(MON_10)}^{time} your time|10:00 AM Central>)`);
+    expect(first.text.text).not.toContain('CST');
     expect(first.text.text).toContain('*Open*');
     expect(first.accessory).toMatchObject({ action_id: 'igweek.claim', text: { text: 'Claim' } });
     const last = blocks.find((b) => b.block_id === `slot-${slots[24]!.id}`) as { text: { text: string } };
-    expect(last.text.text).toContain(`*2:00 PM CST* Central · <!date^${unix('2027-03-05T20:00:00Z')}^`);
+    expect(last.text.text).toContain(`Fri, Mar 5 · 2:00–3:00 PM Central (<!date^${unix('2027-03-05T20:00:00Z')}^{time} your time|2:00 PM Central>)`);
+    const noon = blocks.find((b) => b.block_id === `slot-${slots[1]!.id}`) as { text: { text: string } };
+    expect(noon.text.text).toContain('Mon, Mar 1 · 11:00 AM–12:00 PM Central (');
     expect(blocks.filter((b) => b.type === 'header')).toHaveLength(5);
+  });
+
+  it('is read-only for people who cannot claim: Claim buttons only for conveners of active Core interest groups, and staff', async () => {
+    const accessories = (reply: Answer) => (reply.blocks ?? []).filter((b) => String(b.block_id).startsWith('slot-')).map((b) => (b.accessory as { type: string; action_id: string } | undefined)?.type ?? 'none');
+    for (const user of ['UNOBODY', 'UPLA', 'UOLD']) {
+      const reply = await igweek(h, user);
+      expect(accessories(reply), user).toEqual(Array(25).fill('none'));
+      expect(reply.text, user).toContain('Conveners of Core interest groups claim the slots; the schedule is read-only for you.');
+    }
+    const convener = await igweek(h, 'UMETA');
+    expect(accessories(convener)).toEqual(Array(25).fill('button'));
+    expect(convener.text).not.toContain('read-only');
+    expect(accessories(await igweek(h, 'USTAFF'))).toEqual(Array(25).fill('overflow'));
   });
 
   it('shows another year on request and explains a bad one', async () => {
@@ -91,7 +107,7 @@ describe('claiming a slot', () => {
 
   it('takes the slot with one click and opens the session-details modal at once', async () => {
     const reply = await click(h, 'UMETA', 'igweek.claim', String(slots[0]!.id));
-    expect(reply.text).toContain('*Metadata Interest Group* has the *10:00 AM CST* Central');
+    expect(reply.text).toContain(`*Metadata Interest Group* has the Mon, Mar 1 · 10:00–11:00 AM Central (<!date^${unix(MON_10)}^{time} your time|10:00 AM Central>) slot`);
     expect(reply.text).toContain('due Feb 1, 2027');
     const session = await sessionOf('Metadata Interest Group');
     expect(session).toMatchObject({ year: 2027, slotId: slots[0]!.id, claimedBy: 'UMETA' });
@@ -117,10 +133,16 @@ describe('claiming a slot', () => {
     await expect(h.prisma.igWeekSession.create({ data: { year: 2027, slotId: slots[1]!.id, groupId: g.groupId, claimedBy: 'X' } })).rejects.toMatchObject({ code: 'P2002' });
     await expect(h.prisma.igWeekSession.create({ data: { year: 2027, slotId: slots[0]!.id, groupId: (await h.prisma.group.findFirstOrThrow({ where: { name: 'Preservation Interest Group' } })).id, claimedBy: 'X' } })).rejects.toMatchObject({ code: 'P2002' });
 
-    const released = await click(h, 'UMETA', 'igweek.slot-menu', `release:${g.id}`, { overflow: true });
-    expect(released.text).toContain('Released the *10:00 AM CST* Central');
+    // Releasing asks first; only the confirmation releases.
+    const ask = await click(h, 'UMETA', 'igweek.slot-menu', `release:${g.id}`, { overflow: true });
+    expect(ask.text).toContain('Release the Mon, Mar 1 · 10:00–11:00 AM Central (');
+    expect(await sessionOf('Metadata Interest Group')).not.toBeNull();
+    const released = await click(h, 'UMETA', 'igweek.release', String(g.id));
+    expect(released.replace_original).toBe(true);
+    expect(released.text).toContain('Released the Mon, Mar 1 · 10:00–11:00 AM Central (');
+    expect(await sessionOf('Metadata Interest Group')).toBeNull();
     const again = await click(h, 'UMETA', 'igweek.claim', String(slots[1]!.id));
-    expect(again.text).toContain('has the *11:00 AM CST* Central');
+    expect(again.text).toContain('has the Mon, Mar 1 · 11:00 AM–12:00 PM Central (');
     expect((await sessionOf('Metadata Interest Group'))!.slotId).toBe(slots[1]!.id);
   });
 
@@ -160,6 +182,47 @@ describe('claiming a slot', () => {
     expect(textOf(told.args)).toContain('Slack would not show my answer');
     expect(textOf(told.args)).toContain('may have been done');
     expect(await h.prisma.igWeekSession.findFirst({ where: { groupId: a.id } })).toMatchObject({ slotId: slots[20]!.id });
+  });
+
+  it('releasing asks for confirmation; the released message offers Undo, which the database decides', async () => {
+    await click(h, 'UPRES', 'igweek.claim', String(slots[15]!.id));
+    const s = (await sessionOf('Preservation Interest Group'))!;
+    await h.prisma.igWeekSession.update({ where: { id: s.id }, data: { title: 'Keeping Bits Alive', setup: 'WEBINAR', speakerUserIds: ['UMETA'], outsideSpeakers: ['Ada Lovelace'] } });
+
+    // The menu item only asks; "Keep it" changes nothing.
+    const ask = await click(h, 'UPRES', 'igweek.slot-menu', `release:${s.id}`, { overflow: true });
+    expect(ask.text).toContain('*Preservation Interest Group*? Other groups can claim it at once');
+    expect(ask.text).toContain('_Keeping Bits Alive_');
+    const choices = (ask.blocks!.find((b) => b.type === 'actions') as { elements: { action_id: string; style?: string; value: string }[] }).elements;
+    expect(choices.map((c) => [c.action_id, c.style])).toEqual([['igweek.release', 'danger'], ['igweek.keep-slot', undefined]]);
+    const kept = await click(h, 'UPRES', 'igweek.keep-slot', String(s.id));
+    expect(kept).toMatchObject({ replace_original: true, text: 'Kept the slot: nothing changed.' });
+    expect(await sessionOf('Preservation Interest Group')).not.toBeNull();
+
+    // Released, then undone: the same session is back in its slot with its details.
+    const released = await click(h, 'UPRES', 'igweek.release', String(s.id));
+    expect(await sessionOf('Preservation Interest Group')).toBeNull();
+    const undo = (released.blocks![0] as { accessory: { action_id: string; value: string; text: { text: string } } }).accessory;
+    expect(undo).toMatchObject({ action_id: 'igweek.undo-release', value: String(s.id), text: { text: 'Undo' } });
+    const back = await click(h, 'UPRES', undo.action_id, undo.value);
+    expect(back.replace_original).toBe(true);
+    expect(back.text).toContain(':leftwards_arrow_with_hook: Undone: *Preservation Interest Group* has the Thu, Mar 4 · 10:00–11:00 AM Central (');
+    expect(await sessionOf('Preservation Interest Group')).toMatchObject({ id: s.id, slotId: slots[15]!.id, claimedBy: 'UPRES', title: 'Keeping Bits Alive', setup: 'WEBINAR', speakerUserIds: ['UMETA'], outsideSpeakers: ['Ada Lovelace'] });
+    expect(await h.prisma.auditLog.count({ where: { action: 'igweek.release-undone', subjectId: String(s.id), actor: 'UPRES' } })).toBe(1);
+    expect((await click(h, 'UPRES', undo.action_id, undo.value)).text).toContain('Already undone');
+    expect((await click(h, 'UNOBODY', undo.action_id, undo.value)).text).toContain('Already undone');
+
+    // Released again and claimed by another group: Undo is refused and shows the open slots.
+    await click(h, 'UPRES', 'igweek.release', String(s.id));
+    const dh = await coreGroup(h, 'Digital Humanities Interest Group', 'UDH');
+    expect((await click(h, 'UNOBODY', undo.action_id, undo.value)).text).toContain("Only the group's conveners (or staff)");
+    expect((await click(h, 'UDH', 'igweek.claim', String(slots[15]!.id))).text).toContain('*Digital Humanities Interest Group* has the');
+    const late = await click(h, 'UPRES', undo.action_id, undo.value);
+    expect(late.text).toContain('was just taken by another group');
+    expect(await sessionOf('Preservation Interest Group')).toBeNull();
+    expect(await h.prisma.igWeekSession.findFirst({ where: { slotId: slots[15]!.id } })).toMatchObject({ groupId: dh.id });
+    // Leave the week as the later tests expect it.
+    await h.prisma.igWeekSession.deleteMany({ where: { groupId: dh.id } });
   });
 });
 
@@ -284,7 +347,7 @@ describe('staff manage slots', () => {
     expect(ack.body).toMatchObject({ response_action: 'update' });
     expect(await sessionOf('Preservation Interest Group')).toMatchObject({ slotId: slots[4]!.id, claimedBy: 'USTAFF' });
     const dm = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'UPRES');
-    expect(textOf(dm.args)).toContain('Staff gave *Preservation Interest Group* the *2:00 PM CST* Central');
+    expect(textOf(dm.args)).toContain('Staff gave *Preservation Interest Group* the Mon, Mar 1 · 2:00–3:00 PM Central (');
     // Assigning a second slot to the same group is refused on the field.
     await openModal(h, 'USTAFF', 'igweek.slot-menu', `assign:${slots[6]!.id}`).catch(() => undefined);
     const twice = await h.driver.viewSubmission('USTAFF', { callback_id: 'igweek.assign', private_metadata: String(slots[6]!.id), values: { group: { group: { type: 'static_select', selected_option: { value: String(pres.id) } } } } });
@@ -297,6 +360,8 @@ describe('staff manage slots', () => {
     const options = ((view.blocks as { block_id?: string; element?: { options: { value: string }[] } }[]).find((b) => b.block_id === 'slot')!.element!.options).map((o) => Number(o.value));
     expect(options).not.toContain(slots[4]!.id); // taken
     expect(options).toContain(slots[7]!.id);
+    const labels = (view.blocks as { block_id?: string; element?: { options: { text: { text: string }; value: string }[] } }[]).find((b) => b.block_id === 'slot')!.element!.options;
+    expect(labels.find((o) => o.value === String(slots[7]!.id))!.text.text).toBe('Tue, Mar 2 · 12:00–1:00 PM Central');
     const taken = await h.driver.viewSubmission('USTAFF', { callback_id: 'igweek.move', values: { slot: { slot: { type: 'static_select', selected_option: { value: String(slots[4]!.id) } } } } });
     expect((taken.body as { errors: Record<string, string> }).errors.slot).toContain('held by Preservation Interest Group');
     const ack = await h.driver.viewSubmission('USTAFF', { callback_id: 'igweek.move', values: { slot: { slot: { type: 'static_select', selected_option: { value: String(slots[7]!.id) } } } } });
@@ -308,9 +373,11 @@ describe('staff manage slots', () => {
   it('release any slot', async () => {
     const s = (await sessionOf('Preservation Interest Group'))!;
     expect((await click(h, 'UMETA', 'igweek.slot-menu', `release:${s.id}`, { overflow: true })).text).toContain("Only the group's conveners (or staff)");
-    expect((await click(h, 'USTAFF', 'igweek.slot-menu', `release:${s.id}`, { overflow: true })).text).toContain('Released');
+    expect((await click(h, 'USTAFF', 'igweek.slot-menu', `release:${s.id}`, { overflow: true })).text).toContain('Release the');
+    expect((await click(h, 'USTAFF', 'igweek.release', String(s.id))).text).toContain('Released');
     expect(await sessionOf('Preservation Interest Group')).toBeNull();
     expect((await click(h, 'USTAFF', 'igweek.slot-menu', `release:${s.id}`, { overflow: true })).text).toContain('already been released');
+    expect((await click(h, 'USTAFF', 'igweek.release', String(s.id))).text).toContain('already been released');
   });
 
   it('add the registration link, practice time and recording link; a new recording link is posted in the group channel', async () => {
@@ -400,7 +467,7 @@ describe('staff open, close and change the week', () => {
     });
     const schedule = await igweek(h, 'UMETA', '2028');
     expect(schedule.text).toContain(`<!date^${unix('2028-03-13T15:00:00Z')}^`);
-    expect(schedule.text).toContain('*10:00 AM CDT* Central');
+    expect(schedule.text).toContain('Mon, Mar 13 · 10:00–11:00 AM Central (');
   });
 
   it('refuses a change that would drop a slot holding a session, and resets to the computed calendar', async () => {

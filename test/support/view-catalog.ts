@@ -42,7 +42,7 @@ export const NOT_PAYLOADS: Record<string, string[]> = {
   'lib/blocks': [],
   'lib/modal': ['formValues', 'metadata', 'metadataId', 'plainText'],
   conveners: ['termText'],
-  igweek: ['slotTimesText', 'weekSpan', 'takenNotice', 'detailsSavedText', 'settingsSavedText'],
+  igweek: ['slotPlainText', 'slotTimesText', 'weekSpan', 'takenNotice', 'detailsSavedText', 'settingsSavedText'],
   petitions: ['petitionRef', 'organizerRows'],
   reminders: ['formatRecipient', 'formatAudience', 'plainInstant'],
 };
@@ -167,6 +167,7 @@ function scheduleData(o: { staff: boolean; mine: boolean; taken: number; now?: D
     slots: slots as ScheduleData['slots'],
     myGroupIds: o.mine ? [GROUPS[1]!.id, MANY_GROUPS[1]!.id] : [],
     staff: o.staff,
+    canClaim: o.staff || o.mine,
   };
 }
 
@@ -482,7 +483,11 @@ export const VIEW_CATALOG: CatalogEntry[] = [
   message('igweek.mySessionsReply — details', () => igweek.mySessionsReply([FULL_SESSION, BARE_SESSION], 'details')),
   message('igweek.mySessionsReply — release, many', () => igweek.mySessionsReply(PROGRAM.sessions, 'release')),
   message('igweek.assignedMessage', () => igweek.assignedMessage(1, LONG_NAME, SLOTS[4]!.startsAt)),
-  message('igweek.releasedReply', () => igweek.releasedReply({ group: groupRef(GROUPS[1]!), startsAt: SLOTS[0]!.startsAt })),
+  message('igweek.releaseConfirmReply — with details', () => igweek.releaseConfirmReply(FULL_SESSION)),
+  message('igweek.releaseConfirmReply — no title yet', () => igweek.releaseConfirmReply(BARE_SESSION)),
+  message('igweek.keptReply', () => igweek.keptReply()),
+  message('igweek.releasedReply', () => igweek.releasedReply({ sessionId: 1, group: groupRef(GROUPS[1]!), startsAt: SLOTS[0]!.startsAt })),
+  message('igweek.restoredReply', () => igweek.restoredReply(FULL_SESSION)),
   message('igweek.programReply — draft, full', () => igweek.programReply(PROGRAM)),
   message('igweek.programReply — locked, empty', () => igweek.programReply({ ...PROGRAM, locked: true, sessions: [] })),
   modalEntry('igweek.detailsModal — everything filled in', () => igweek.detailsModal(FULL_SESSION)),

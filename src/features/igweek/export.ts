@@ -1,7 +1,7 @@
 // The program as files for operators: CSV (RFC 4180) and iCalendar (RFC 5545). Pure builders.
 import { csvField } from '../../lib/csv.js';
 import { localDate, localTime } from '../../lib/time.js';
-import { IGWEEK_ZONE, SLOT_MS } from './rules.js';
+import { IGWEEK_ZONE, slotEnd } from './rules.js';
 import type { ProgramData } from './service.js';
 
 export const EXPORT_FORMATS = ['csv', 'ics'] as const;
@@ -9,7 +9,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 type Session = ProgramData['sessions'][number];
 
-const endOf = (s: Session) => new Date(s.slot.startsAt.getTime() + SLOT_MS);
+const endOf = (s: Session) => slotEnd(s.slot.startsAt);
 
 function speakerNames(p: ProgramData, s: Session): string[] {
   return [...s.speakerUserIds.map(p.nameOf), ...s.outsideSpeakers];

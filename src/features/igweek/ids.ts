@@ -2,6 +2,10 @@ export const IgWeekIds = {
   claim: 'igweek.claim',
   claimFor: 'igweek.claim-for',
   slotMenu: 'igweek.slot-menu',
+  /** The confirm step's buttons after "Release this slot", and Undo on the released message. */
+  release: 'igweek.release',
+  keepSlot: 'igweek.keep-slot',
+  undoRelease: 'igweek.undo-release',
   editDetails: 'igweek.edit-details',
   schedule: 'igweek.schedule',
   detailsModal: 'igweek.details',

@@ -62,7 +62,7 @@ export function register({ app, prisma, clock, config, logger, refreshHome }: Fe
       await ctx.client.views.open({ trigger_id: ctx.triggerId, view: views.detailsModal(session) });
       return;
     }
-    if (mine.sessions.length === 1) return releaseReply(ctx.client, ctx.userId, mine.sessions[0]!.id);
+    if (mine.sessions.length === 1) return views.releaseConfirmReply(await service.releaseTarget(deps, ctx.client, ctx.userId, mine.sessions[0]!.id));
     return views.mySessionsReply(mine.sessions, verb);
   }
 
@@ -129,6 +129,15 @@ export function register({ app, prisma, clock, config, logger, refreshHome }: Fe
     const [slotId, groupId] = value.split(':').map(Number);
     return claimReply(client, userId, triggerOf(body), slotId!, groupId);
   });
+  onAction(app, IgWeekIds.release, logger, async ({ client, userId, value }) => ({ ...(await releaseReply(client, userId, Number(value))), replace: true }));
+  onAction(app, IgWeekIds.keepSlot, logger, async () => ({ ...views.keptReply(), replace: true }));
+  onAction(app, IgWeekIds.undoRelease, logger, async ({ client, userId, value }) => {
+    const outcome = await service.undoRelease(deps, client, userId, Number(value));
+    if (outcome.kind === 'taken') return { ...views.scheduleReply(outcome.schedule, { notice: views.takenNotice(outcome.startsAt), onlyOpen: true }), replace: true };
+    void refreshHome([userId], { groupId: outcome.session.groupId, members: true });
+    if (outcome.byStaff) await notifyConveners(client, outcome.session.groupId, userId, views.staffChangeMessage(`Staff undid the release: your group's IG Week slot is back (${views.slotTimesText(outcome.session.slot.startsAt)}), with its session details.`));
+    return { ...views.restoredReply(outcome.session), replace: true };
+  });
   onAction(app, IgWeekIds.editDetails, logger, async ({ client, userId, value, body }) => {
     const session = await service.sessionForEdit(deps, client, userId, Number(value));
     await client.views.open({ trigger_id: triggerOf(body), view: views.detailsModal(session) });
@@ -141,7 +150,8 @@ export function register({ app, prisma, clock, config, logger, refreshHome }: Fe
       case 'claim':
         return claimReply(client, userId, triggerOf(body), id);
       case 'release':
-        return releaseReply(client, userId, id);
+        // Ask first: the slot goes to whoever claims it next.
+        return views.releaseConfirmReply(await service.releaseTarget(deps, client, userId, id));
       case 'details':
         return open(views.detailsModal(await service.sessionForEdit(deps, client, userId, id)));
       case 'links':

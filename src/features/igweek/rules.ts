@@ -3,8 +3,15 @@
 import { isoWeekday, localDate, localYear, plusDays, plusMonths, zonedInstant } from '../../lib/time.js';
 
 export const IGWEEK_ZONE = 'America/Chicago';
+/** How messages name IG Week's zone (CST or CDT: March straddles the change). */
+export const IGWEEK_ZONE_NAME = 'Central';
 export const DEFAULT_HOURS = [10, 11, 12, 13, 14] as const;
 export const SLOT_MS = 60 * 60 * 1000;
+
+/** When a slot that starts at `startsAt` ends. */
+export function slotEnd(startsAt: Date): Date {
+  return new Date(startsAt.getTime() + SLOT_MS);
+}
 /** Days (Mon–Fri) of the default week; an override with only a first day gets this many weekdays. */
 export const DEFAULT_DAY_COUNT = 5;
 export const MAX_DAYS = 10;

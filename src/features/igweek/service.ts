@@ -131,7 +131,9 @@ export async function schedule(deps: IgWeekDeps, client: WebClient, viewerId: st
     convenedCoreGroups(deps, client, viewerId),
     isStaff(deps.prisma, viewerId),
   ]);
-  return { year, cal, row, now, state: claimingState(cal, row.claiming, row.programLocked, now), slots, myGroupIds: groups.map((g) => g.id), staff };
+  // Who may claim: staff, and conveners of active groups that take part in IG Week (kind rules).
+  const canClaim = staff || groups.length > 0;
+  return { year, cal, row, now, state: claimingState(cal, row.claiming, row.programLocked, now), slots, myGroupIds: groups.map((g) => g.id), staff, canClaim };
 }
 
 export type ProgramData = Awaited<ReturnType<typeof program>>;
@@ -227,21 +229,90 @@ export async function claim(deps: IgWeekDeps, client: WebClient, userId: string,
 }
 
 /** Releases a session's slot: its group's conveners (until the program is locked) or staff. */
-export async function release(deps: IgWeekDeps, client: WebClient, userId: string, sessionId: number) {
+/** A session the user may release now (its conveners before it starts, or staff), with whether they are staff. */
+async function releasable(deps: IgWeekDeps, client: WebClient, userId: string, sessionId: number) {
   const session = await store.sessionById(deps.prisma, sessionId);
   if (!session) throw new UserError('That slot has already been released.');
   const { row } = await loadWeek(deps.prisma, session.year);
   const { staff } = await requireEditor(deps, client, userId, session.groupId, row.programLocked, 'release its slot');
   if (!staff && session.slot.startsAt <= deps.clock()) throw new UserError('That session has already started, so its slot stays as it is.');
+  return { session, staff };
+}
+
+/** The session "Release this slot" asks about, checked as the release itself will be. */
+export async function releaseTarget(deps: IgWeekDeps, client: WebClient, userId: string, sessionId: number): Promise<EditableSession> {
+  return (await releasable(deps, client, userId, sessionId)).session;
+}
+
+/** What a release keeps of the session, in its audit entry: Undo puts it back from there. */
+const Released = z.object({
+  year: z.number(),
+  slotId: z.number(),
+  groupId: z.number(),
+  session: z.object({
+    claimedBy: z.string(),
+    claimedAt: z.coerce.date(),
+    title: z.string().nullable(),
+    description: z.string().nullable(),
+    setup: z.enum(['MEETING', 'WEBINAR']).nullable(),
+    polls: z.boolean().nullable(),
+    breakoutRooms: z.boolean().nullable(),
+    speakerUserIds: z.array(z.string()),
+    outsideSpeakers: z.array(z.string()),
+    moderatorUserId: z.string().nullable(),
+    detailsBy: z.string().nullable(),
+    detailsAt: z.coerce.date().nullable(),
+    registrationUrl: z.string().nullable(),
+    practiceAt: z.coerce.date().nullable(),
+    recordingUrl: z.string().nullable(),
+  }),
+});
+
+export async function release(deps: IgWeekDeps, client: WebClient, userId: string, sessionId: number) {
+  const { session, staff } = await releasable(deps, client, userId, sessionId);
+  const { slot: _slot, group: _group, id: _id, year, slotId, groupId, updatedAt: _updatedAt, ...kept } = session;
+  const details = { year, slotId, groupId, title: session.title, session: { ...kept, claimedAt: kept.claimedAt.toISOString(), detailsAt: kept.detailsAt?.toISOString() ?? null, practiceAt: kept.practiceAt?.toISOString() ?? null } };
   const gone = await deps.prisma.$transaction(async (tx) => {
     const deleted = await store.deleteSession(tx, session.id);
-    if (deleted) {
-      await audit(tx, { actor: userId, action: 'igweek.released', subjectType: 'igweek_session', subjectId: session.id, details: { year: session.year, slotId: session.slotId, groupId: session.groupId, title: session.title } });
-    }
+    if (deleted) await audit(tx, { actor: userId, action: 'igweek.released', subjectType: 'igweek_session', subjectId: session.id, details });
     return deleted;
   });
   if (!gone) throw new UserError('That slot has already been released.');
-  return { group: session.group, startsAt: session.slot.startsAt, byStaff: staff };
+  return { sessionId: session.id, group: session.group, startsAt: session.slot.startsAt, byStaff: staff };
+}
+
+export type UndoOutcome = { kind: 'restored'; session: EditableSession; byStaff: boolean } | { kind: 'taken'; startsAt: Date; schedule: ScheduleData };
+
+/**
+ * Undo of a release: the session comes back in its slot with its details, if the slot is still
+ * free and the group holds no other; the database decides (UNIQUE slot, UNIQUE group a year).
+ */
+export async function undoRelease(deps: IgWeekDeps, client: WebClient, userId: string, sessionId: number): Promise<UndoOutcome> {
+  const { prisma } = deps;
+  const parsed = Released.safeParse(await store.releasedDetails(prisma, sessionId));
+  if (!parsed.success) throw new UserError('There is no released slot to put back. Run `/igweek` for the schedule.');
+  const r = parsed.data;
+  const existing = await store.sessionById(prisma, sessionId);
+  if (existing) throw new UserError(`Already undone: *${escapeMrkdwn(existing.group.name)}* holds the ${slotLabel(existing.slot.startsAt)} slot again.`);
+  const slot = await store.slotById(prisma, r.slotId);
+  if (!slot) throw new UserError("That slot doesn't exist any more (staff changed the week). Run `/igweek` for the current schedule.");
+  const { row } = await loadWeek(prisma, r.year);
+  const { staff } = await requireEditor(deps, client, userId, r.groupId, row.programLocked, 'take its slot back');
+  if (!staff && slot.startsAt <= deps.clock()) throw new UserError(`The ${slotLabel(slot.startsAt)} slot has already started, so it can't be taken back.`);
+  try {
+    await prisma.$transaction(async (tx) => {
+      await store.restoreSession(tx, { id: sessionId, year: r.year, slotId: r.slotId, groupId: r.groupId, ...r.session });
+      await audit(tx, { actor: userId, action: 'igweek.release-undone', subjectType: 'igweek_session', subjectId: sessionId, details: { year: r.year, slotId: r.slotId, groupId: r.groupId } });
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const again = await store.sessionById(prisma, sessionId);
+    if (again) throw new UserError(`Already undone: *${escapeMrkdwn(again.group.name)}* holds the ${slotLabel(again.slot.startsAt)} slot again.`);
+    const held = await store.sessionOfGroup(prisma, r.year, r.groupId);
+    if (held) throw new UserError(`The group has claimed ${slotLabel(held.slot.startsAt)} since, and a group holds one slot a year: release that one first to take this one back.`);
+    return { kind: 'taken', startsAt: slot.startsAt, schedule: await schedule(deps, client, userId, String(r.year)) };
+  }
+  return { kind: 'restored', session: (await store.sessionById(prisma, sessionId))!, byStaff: staff };
 }
 
 /** The user's sessions for the coming IG Week (the groups they convene that hold a slot). */

@@ -78,6 +78,17 @@ export function createSession(db: Tx, data: { year: number; slotId: number; grou
   return db.igWeekSession.create({ data });
 }
 
+/** A released session put back as it was, under its old id (so it can come back only once). */
+export function restoreSession(db: Tx, data: Prisma.IgWeekSessionUncheckedCreateInput) {
+  return db.igWeekSession.create({ data });
+}
+
+/** What the last release of a session recorded in the audit log (its details, for Undo). */
+export async function releasedDetails(db: Tx, sessionId: number): Promise<unknown> {
+  const row = await db.auditLog.findFirst({ where: { action: 'igweek.released', subjectType: 'igweek_session', subjectId: String(sessionId) }, orderBy: { id: 'desc' } });
+  return row?.details;
+}
+
 export async function deleteSession(db: Tx, id: number): Promise<boolean> {
   const { count } = await db.igWeekSession.deleteMany({ where: { id } });
   return count > 0;

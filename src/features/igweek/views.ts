@@ -2,9 +2,10 @@
 import type { IgWeekSession, IgWeekSlot } from '../../generated/prisma/client.js';
 import { type Block, type PlainText, type Reply, actions, button, context, header, option, plain, section } from '../../lib/slack/blocks.js';
 import { escapeMrkdwn, mentionChannel, mentionUser, plural, truncate } from '../../lib/slack/text.js';
-import { formatClock, formatDate, formatInstant, formatWeekday, isoDateOf, localDate, localTime, slackDateTime } from '../../lib/time.js';
+import { formatDate, formatInstant, formatTime, formatTimeSpan, formatWeekday, isoDateOf, localDate, localTime, slackDateTime, slackTime } from '../../lib/time.js';
+import { kindsWithText } from '../directory/kinds.js';
 import { claimForId, IgWeekIds, type SlotVerb } from './ids.js';
-import { type IgWeekCalendar, IGWEEK_ZONE, missingDetails } from './rules.js';
+import { type IgWeekCalendar, IGWEEK_ZONE, IGWEEK_ZONE_NAME, missingDetails, slotEnd } from './rules.js';
 import type { EditableSession, GroupRef, ProgramData, ScheduleData } from './service.js';
 
 export interface View {
@@ -19,13 +20,14 @@ export interface View {
 
 type SessionRow = IgWeekSession & { group: GroupRef; slot?: IgWeekSlot };
 
-/** "10:00 AM CST" Central, and the Slack token that shows each reader their own zone. */
-export function slotTimesText(startsAt: Date): string {
-  return `*${formatClock(startsAt, IGWEEK_ZONE)}* Central · ${slackDateTime(startsAt, IGWEEK_ZONE)} your time`;
+/** "Mon, Mar 1 · 10:00–11:00 AM Central": plain text, for option labels and exports. */
+export function slotPlainText(startsAt: Date): string {
+  return `${formatTimeSpan(startsAt, slotEnd(startsAt), IGWEEK_ZONE)} ${IGWEEK_ZONE_NAME}`;
 }
 
-function shortSlot(startsAt: Date): string {
-  return `${formatWeekday(localDate(startsAt, IGWEEK_ZONE))} · ${formatClock(startsAt, IGWEEK_ZONE)}`;
+/** "Mon, Mar 1 · 10:00–11:00 AM Central (9:00 AM your time)": Slack shows each reader the start in their own zone. */
+export function slotTimesText(startsAt: Date): string {
+  return `${slotPlainText(startsAt)} (${slackTime(startsAt, IGWEEK_ZONE, { zoneName: IGWEEK_ZONE_NAME, after: ' your time' })})`;
 }
 
 export function weekSpan(cal: IgWeekCalendar): string {
@@ -77,7 +79,8 @@ function slotAccessory(d: ScheduleData, slot: ScheduleSlot): Block | undefined {
   if (!slot.session) {
     if (!future) return undefined;
     if (d.staff) return overflow([['Claim for my group', 'claim', slot.id], ['Assign to a group…', 'assign', slot.id]]);
-    return button('Claim', IgWeekIds.claim, String(slot.id), 'primary');
+    // Only conveners of groups that take part claim; everyone else reads the schedule.
+    return d.canClaim ? button('Claim', IgWeekIds.claim, String(slot.id), 'primary') : undefined;
   }
   const s = slot.session;
   const mine = d.myGroupIds.includes(s.groupId);
@@ -112,6 +115,7 @@ export function scheduleReply(d: ScheduleData, opts: { notice?: string; onlyOpen
     blocks.push(header(formatWeekday(day)));
     for (const slot of slots) blocks.push(slotBlock(d, slot));
   }
+  if (!d.canClaim) blocks.push(context(`Conveners of ${kindsWithText('igWeek')} claim the slots; the schedule is read-only for you.`));
   if (opts.onlyOpen && open.length === 0) blocks.push(section('No slots are open any more. Ask staff if your group still needs one.'));
   blocks.push(context('`/igweek program` shows the program · `/igweek help` for everything else'));
   return { text: `${opts.notice ? `${opts.notice} ` : ''}IG Week ${d.year} schedule: ${open.length} of ${d.slots.length} slots open.`, blocks };
@@ -163,8 +167,31 @@ export function assignedMessage(sessionId: number, groupName: string, startsAt: 
   return { text, blocks: [section(text, { accessory: button('Session details', IgWeekIds.editDetails, String(sessionId), 'primary') })] };
 }
 
-export function releasedReply(o: { group: GroupRef; startsAt: Date }): Reply {
-  return { text: `Released the ${slotTimesText(o.startsAt)} slot of *${escapeMrkdwn(o.group.name)}*. It is open for other groups now.` };
+/** The confirm step of "Release this slot": the slot goes to whoever claims it next. */
+export function releaseConfirmReply(s: EditableSession): Reply {
+  const details = s.title ? ` and its session details (${sessionTitle(s)})` : '';
+  const text = `Release the ${slotTimesText(s.slot.startsAt)} slot of *${escapeMrkdwn(s.group.name)}*? Other groups can claim it at once; your group gives up the slot${details}.`;
+  return {
+    text,
+    blocks: [
+      section(`:warning: ${text}`),
+      actions([button('Release the slot', IgWeekIds.release, String(s.id), 'danger'), button('Keep it', IgWeekIds.keepSlot, String(s.id))], `igweek-release-${s.id}`),
+    ],
+  };
+}
+
+export function keptReply(): Reply {
+  return { text: 'Kept the slot: nothing changed.' };
+}
+
+export function releasedReply(o: { sessionId: number; group: GroupRef; startsAt: Date }): Reply {
+  const text = `Released the ${slotTimesText(o.startsAt)} slot of *${escapeMrkdwn(o.group.name)}*. It is open for other groups now.`;
+  return { text, blocks: [section(text, { block_id: `igweek-released-${o.sessionId}`, accessory: button('Undo', IgWeekIds.undoRelease, String(o.sessionId)) })] };
+}
+
+export function restoredReply(s: EditableSession): Reply {
+  const text = `:leftwards_arrow_with_hook: Undone: *${escapeMrkdwn(s.group.name)}* has the ${slotTimesText(s.slot.startsAt)} slot again, with its session details.`;
+  return { text, blocks: [section(text, { accessory: button('Session details', IgWeekIds.editDetails, String(s.id)) })] };
 }
 
 function speakersText(s: IgWeekSession, nameOf?: (id: string) => string): string {
@@ -295,7 +322,7 @@ export function moveModal(s: SessionRow & { slot: IgWeekSlot }, open: IgWeekSlot
     close: plain('Cancel', 24),
     blocks: [
       section(`*${escapeMrkdwn(s.group.name)}* — ${sessionTitle(s)}\nNow: ${slotTimesText(s.slot.startsAt)}`),
-      element('slot', 'New slot', { type: 'static_select', options: open.slice(0, 100).map((o) => option(shortSlot(o.startsAt), String(o.id))) }, { optional: false }),
+      element('slot', 'New slot', { type: 'static_select', options: open.slice(0, 100).map((o) => option(slotPlainText(o.startsAt), String(o.id))) }, { optional: false }),
     ],
   };
 }
@@ -348,7 +375,7 @@ export function doneView(title: string, text: string): View {
 export function claimingOpenMessage(cal: IgWeekCalendar): Reply {
   const text =
     `:calendar: *Slot selection for IG Week ${cal.year} is open.* ${weekSpan(cal)}, ${plural(cal.slots.length, 'one-hour slot')} between ` +
-    `${formatClock(cal.slots[0]!.startsAt, IGWEEK_ZONE)} and ${formatClock(cal.endsAt, IGWEEK_ZONE)} Central. Every Core interest group is welcome to one slot: first come, first served. ` +
+    `${formatTime(cal.slots[0]!.startsAt, IGWEEK_ZONE)} and ${formatTime(cal.endsAt, IGWEEK_ZONE)} ${IGWEEK_ZONE_NAME}. Every Core interest group is welcome to one slot: first come, first served. ` +
     `Session details are due ${formatDate(cal.detailsDueOn)}.`;
   return { text, blocks: [section(text, { accessory: button('See open slots', IgWeekIds.schedule, String(cal.year), 'primary') })] };
 }
