@@ -378,6 +378,14 @@ describe('staff manage slots', () => {
     expect(await sessionOf('Preservation Interest Group')).toBeNull();
     expect((await click(h, 'USTAFF', 'igweek.slot-menu', `release:${s.id}`, { overflow: true })).text).toContain('already been released');
     expect((await click(h, 'USTAFF', 'igweek.release', String(s.id))).text).toContain('already been released');
+    // The group's conveners hear of it, and of staff's Undo.
+    const told = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'UPRES' && textOf(c.args).includes('Staff released'));
+    expect(textOf(told.args)).toContain("Staff released your group's IG Week slot, Mon, Mar 1 · 2:00–3:00 PM Central (<!date^");
+    expect((await click(h, 'USTAFF', 'igweek.undo-release', String(s.id))).text).toContain('Undone: *Preservation Interest Group* has the Mon, Mar 1 · 2:00–3:00 PM Central (');
+    const back = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'UPRES' && textOf(c.args).includes('Staff undid the release'));
+    expect(textOf(back.args)).toContain('is back with its session details.');
+    await click(h, 'USTAFF', 'igweek.release', String(s.id));
+    expect(await sessionOf('Preservation Interest Group')).toBeNull();
   });
 
   it('add the registration link, practice time and recording link; a new recording link is posted in the group channel', async () => {

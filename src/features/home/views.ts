@@ -109,7 +109,7 @@ function owedBlock(o: Owed, i: number, zone: string): Block {
             accessory: button('Claim a slot', IgWeekIds.schedule, String(o.year), 'primary'),
           });
     case 'igweek-details':
-      return section(`:studio_microphone: ${name}: your IG Week ${o.year} session (${slotTimesText(o.startsAt)}) needs its ${o.missing.join(', ')} by ${formatDate(o.dueOn)}.`, {
+      return section(`:studio_microphone: ${name}: your IG Week ${o.year} session, ${slotTimesText(o.startsAt)}, needs its ${o.missing.join(', ')} by ${formatDate(o.dueOn)}.`, {
         block_id,
         accessory: button('Session details', IgWeekIds.editDetails, String(o.sessionId)),
       });

@@ -382,7 +382,7 @@ export function claimingOpenMessage(cal: IgWeekCalendar): Reply {
 
 export function detailsReminderMessage(s: SessionRow & { slot: IgWeekSlot }, dueOn: string): Reply {
   const missing = missingDetails(s).join(' and ');
-  const text = `:memo: *${escapeMrkdwn(s.group.name)}*'s IG Week session (${slotTimesText(s.slot.startsAt)}) still needs its ${missing}. Session details are due ${formatDate(dueOn)}, so we can promote your session for as long as possible.`;
+  const text = `:memo: *${escapeMrkdwn(s.group.name)}*'s IG Week session, ${slotTimesText(s.slot.startsAt)}, still needs its ${missing}. Session details are due ${formatDate(dueOn)}, so we can promote your session for as long as possible.`;
   return { text, blocks: [section(text, { accessory: button('Edit session details', IgWeekIds.editDetails, String(s.id), 'primary') })] };
 }
 
@@ -423,7 +423,7 @@ export function recordingPostMessage(s: SessionRow, url: string): Reply {
 }
 
 export function recordingMissingMessage(s: SessionRow & { slot: IgWeekSlot }): Reply {
-  const text = `:warning: The recording link for *${escapeMrkdwn(s.group.name)}*'s IG Week session (${slotTimesText(s.slot.startsAt)}) is still missing 48 hours later. Add it from the slot's menu in \`/igweek ${s.year}\` → "Links & practice session…".`;
+  const text = `:warning: The recording link for *${escapeMrkdwn(s.group.name)}*'s IG Week session, ${slotTimesText(s.slot.startsAt)}, is still missing 48 hours later. Add it from the slot's menu in \`/igweek ${s.year}\` → "Links & practice session…".`;
   return { text, blocks: [section(text)] };
 }
 
