@@ -206,6 +206,7 @@ describe('claiming a slot', () => {
     expect(undo).toMatchObject({ action_id: 'igweek.undo-release', value: String(s.id), text: { text: 'Undo' } });
     const back = await click(h, 'UPRES', undo.action_id, undo.value);
     expect(back.replace_original).toBe(true);
+    expect(back.text).toContain('slot again, with its session details.');
     expect(back.text).toContain(':leftwards_arrow_with_hook: Undone: *Preservation Interest Group* has the Thu, Mar 4 · 10:00–11:00 AM Central (');
     expect(await sessionOf('Preservation Interest Group')).toMatchObject({ id: s.id, slotId: slots[15]!.id, claimedBy: 'UPRES', title: 'Keeping Bits Alive', setup: 'WEBINAR', speakerUserIds: ['UMETA'], outsideSpeakers: ['Ada Lovelace'] });
     expect(await h.prisma.auditLog.count({ where: { action: 'igweek.release-undone', subjectId: String(s.id), actor: 'UPRES' } })).toBe(1);
@@ -383,7 +384,7 @@ describe('staff manage slots', () => {
     expect(textOf(told.args)).toContain("Staff released your group's IG Week slot, Mon, Mar 1 · 2:00–3:00 PM Central (<!date^");
     expect((await click(h, 'USTAFF', 'igweek.undo-release', String(s.id))).text).toContain('Undone: *Preservation Interest Group* has the Mon, Mar 1 · 2:00–3:00 PM Central (');
     const back = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'UPRES' && textOf(c.args).includes('Staff undid the release'));
-    expect(textOf(back.args)).toContain('is back with its session details.');
+    expect(textOf(back.args)).toContain('Staff undid the release: your group\'s IG Week slot, Mon, Mar 1 · 2:00–3:00 PM Central (');
     await click(h, 'USTAFF', 'igweek.release', String(s.id));
     expect(await sessionOf('Preservation Interest Group')).toBeNull();
   });

@@ -135,7 +135,7 @@ export function register({ app, prisma, clock, config, logger, refreshHome }: Fe
     const outcome = await service.undoRelease(deps, client, userId, Number(value));
     if (outcome.kind === 'taken') return { ...views.scheduleReply(outcome.schedule, { notice: views.takenNotice(outcome.startsAt), onlyOpen: true }), replace: true };
     void refreshHome([userId], { groupId: outcome.session.groupId, members: true });
-    if (outcome.byStaff) await notifyConveners(client, outcome.session.groupId, userId, views.staffChangeMessage(`Staff undid the release: your group's IG Week slot, ${views.slotTimesText(outcome.session.slot.startsAt)}, is back with its session details.`));
+    if (outcome.byStaff) await notifyConveners(client, outcome.session.groupId, userId, views.staffChangeMessage(`Staff undid the release: your group's IG Week slot, ${views.slotTimesText(outcome.session.slot.startsAt)}, is back${outcome.session.title ? ' with its session details' : ''}.`));
     return { ...views.restoredReply(outcome.session), replace: true };
   });
   onAction(app, IgWeekIds.editDetails, logger, async ({ client, userId, value, body }) => {

@@ -190,7 +190,7 @@ export function releasedReply(o: { sessionId: number; group: GroupRef; startsAt:
 }
 
 export function restoredReply(s: EditableSession): Reply {
-  const text = `:leftwards_arrow_with_hook: Undone: *${escapeMrkdwn(s.group.name)}* has the ${slotTimesText(s.slot.startsAt)} slot again, with its session details.`;
+  const text = `:leftwards_arrow_with_hook: Undone: *${escapeMrkdwn(s.group.name)}* has the ${slotTimesText(s.slot.startsAt)} slot again${s.title ? ', with its session details' : ''}.`;
   return { text, blocks: [section(text, { accessory: button('Session details', IgWeekIds.editDetails, String(s.id)) })] };
 }
 
