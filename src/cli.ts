@@ -6,6 +6,8 @@ import { DATA_EXPORT_USAGE, dataExportCommand, isDataExport } from './features/e
 import { IGWEEK_EXPORT_USAGE, exportCommand } from './features/igweek/cli.js';
 import { PETITIONS_USAGE, petitionsCommand } from './features/petitions/cli.js';
 import { REMINDERS_USAGE, remindersCommand } from './features/reminders/cli.js';
+import { type LinkSummary, linkPending, lookupByEmail } from './features/people/service.js';
+import { createDeliveryClient } from './features/reminders/delivery.js';
 import { allRules } from './features/reminders/registry.js';
 import { ImportError, importGroups, importMembers, seedGroups } from './features/roster/service.js';
 import { type Clock, systemClock } from './lib/time.js';
@@ -55,6 +57,22 @@ async function readInput(path: string | undefined, what: string): Promise<string
   }
 }
 
+/** Emails an import asks Slack about at once (users.lookupByEmail is tier 3, ~50 a minute); the app's engine links the rest, 10 a minute. */
+export const IMPORT_LOOKUPS = 40;
+
+/** After an import: link the new roster people and conveners to Slack users by email, as far as Slack lets us now. */
+async function linkToSlack(db: Database, config: Config, now: Date): Promise<LinkSummary> {
+  const client = config.slack.botToken ? createDeliveryClient(config.slack) : undefined;
+  return linkPending(db.prisma, client ? lookupByEmail(client) : undefined, { now, maxLookups: IMPORT_LOOKUPS });
+}
+
+export function linkLine(s: LinkSummary): string {
+  const done = `Slack: ${s.linked} linked by email, ${s.notInSlack} without a Slack account`;
+  if (s.pending === 0) return `${done}.`;
+  const why = s.stopped === 'no Slack token' ? 'SLACK_BOT_TOKEN is not set' : s.stopped ? `Slack didn't answer: ${s.stopped}` : 'to stay under Slack\'s rate limit';
+  return `${done}; ${s.pending} still to look up (${why}): the running app links them in the background.`;
+}
+
 export interface CliDeps {
   openDatabase?: OpenDatabase;
   clock?: Clock;
@@ -64,7 +82,8 @@ export interface CliDeps {
 
 export async function runCli(argv: string[], config: Config, io: CliIO, deps: CliDeps = {}): Promise<number> {
   const [command, ...rest] = argv;
-  const groupOptions = { clock: systemClock, orgTimezone: config.orgTimezone };
+  const now = deps.clock ?? systemClock;
+  const groupOptions = { clock: now, orgTimezone: config.orgTimezone };
   try {
     switch (command) {
       case undefined:
@@ -92,14 +111,16 @@ export async function runCli(argv: string[], config: Config, io: CliIO, deps: Cl
         const [what, file] = rest;
         if (what === 'members') {
           const text = await readInput(file, 'members');
-          const s = await withDb(config, (db) => importMembers(db.prisma, text, 'cli'));
+          const [s, link] = await withDb(config, async (db) => [await importMembers(db.prisma, text, 'cli'), await linkToSlack(db, config, now())] as const, deps.openDatabase);
           io.out(`Roster: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged.`);
+          io.out(linkLine(link));
           return 0;
         }
         if (what === 'groups') {
           const text = await readInput(file, 'groups');
-          const s = await withDb(config, (db) => importGroups(db.prisma, text, 'cli', groupOptions));
+          const [s, link] = await withDb(config, async (db) => [await importGroups(db.prisma, text, 'cli', groupOptions), await linkToSlack(db, config, now())] as const, deps.openDatabase);
           io.out(`Groups: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged; ${s.conveners} convener term(s) added.`);
+          io.out(linkLine(link));
           return 0;
         }
         throw new UsageError('convene import needs "members" or "groups": convene import members <file.csv>');

@@ -166,3 +166,23 @@ describe('bad input', () => {
     expect(r.out).toContain('END:VCALENDAR');
   });
 });
+
+describe('people in the exports', () => {
+  it('names speakers and moderators (roster name, else Slack name), never by user id', async () => {
+    const prisma = t.db.prisma;
+    await prisma.rosterMember.create({ data: { email: 'rose@example.org', name: 'Rose Roster', core: true } });
+    await prisma.person.create({ data: { slackUserId: 'UROSE', email: 'rose@example.org', name: 'rose.slack' } });
+    const slots = await prisma.igWeekSlot.findMany({ where: { year: 2026 }, orderBy: { startsAt: 'asc' } });
+    const c = await prisma.group.create({ data: { name: 'Cataloging Norms', key: 'catalogingnorms', kind: 'CORE_IG', eligibility: 'ANYONE' } });
+    await prisma.igWeekSession.create({
+      data: { year: 2026, slotId: slots[20]!.id, groupId: c.id, claimedBy: 'UROSE', title: 'Norms', speakerUserIds: ['UROSE', 'UGHOST', 'USPEAK'], moderatorUserId: 'UGHOST' },
+    });
+    const csv = await cli('export', 'igweek', '--year', '2026', '--format', 'csv');
+    const row = parseCsv(`${csv.out}\r\n`, ['group']).find((r) => r.values.group === 'Cataloging Norms')!;
+    expect(row.values).toMatchObject({ speakers: 'Rose Roster; a workspace member; Sam Speaker', moderator: 'a workspace member' });
+    const ics = await cli('export', 'igweek', '--year', '2026', '--format', 'ics');
+    const event = events(`${ics.out}\r\n`).find((e) => e.SUMMARY === 'Cataloging Norms: Norms')!;
+    expect(unescapeText(event.DESCRIPTION!)).toContain('Speakers: Rose Roster, a workspace member, Sam Speaker\n\nModerator: a workspace member');
+    for (const out of [csv.out, ics.out]) expect(out).not.toMatch(/\bU(ROSE|GHOST|SPEAK)\b|@example\.org/);
+  });
+});

@@ -306,6 +306,20 @@ describe('session details', () => {
     expect(program.text).toContain('Draft');
   });
 
+  it('records speakers the app had not met, so exports can name them', async () => {
+    h.fake.addUser({ id: 'UGUEST', name: 'Gus Guest' });
+    const s = (await sessionOf('Metadata Interest Group'))!;
+    const submit = (speakers: string[]) =>
+      h.driver.viewSubmission('UMETA', {
+        callback_id: 'igweek.details',
+        private_metadata: String(s.id),
+        values: values({ title: 'Linked Data <in> Practice', description: 'Lightning talks on BIBFRAME & friends.', setup: 'WEBINAR', polls: 'yes', breakout: 'no', speakers, outside: 'Dr. Ann Outside\n\n  Bo Guest  ', moderator: 'UMETA' }),
+      });
+    expect((await submit(['UPRES', 'UGUEST'])).body).toMatchObject({ response_action: 'update' });
+    expect(await h.prisma.person.findUnique({ where: { slackUserId: 'UGUEST' } })).toMatchObject({ name: 'Gus Guest' });
+    expect((await submit(['UPRES'])).body).toMatchObject({ response_action: 'update' });
+  });
+
   it('/igweek details opens the modal for your group\'s session, and explains when there is none', async () => {
     const before = h.fake.callsTo('views.open').length;
     await h.driver.command('UMETA', '/igweek', 'details', { responseUrl: h.fake.responseUrl() });

@@ -5,12 +5,13 @@ import { z } from 'zod';
 import type { Group, PrismaClient } from '../../generated/prisma/client.js';
 import { audit, type Tx } from '../../db/audit.js';
 import { FieldErrors, UserError, zodFieldErrors } from '../../lib/slack/errors.js';
-import { escapeMrkdwn, mentionUser } from '../../lib/slack/text.js';
+import { andList, personMrkdwn, personPlain } from '../../lib/slack/people.js';
+import { escapeMrkdwn } from '../../lib/slack/text.js';
 import { type Clock, formatDate, isoDateOf, localDate, plusDays, zonedInstant } from '../../lib/time.js';
 import { appChannel, isStaff } from '../admin/service.js';
 import { convenedGroupIds, currentConveners } from '../directory/store.js';
 import { type GroupRef, resolveGroup } from '../directory/service.js';
-import { identify } from '../people/service.js';
+import { identify, resolvePeople } from '../people/service.js';
 import { findPerson } from '../people/store.js';
 import type { Audience } from '../reminders/types.js';
 import { checkTermLimit, clashingTerm, type Decision, mayConvene, nextTerm, type TermSpan, termProblems } from './rules.js';
@@ -42,10 +43,8 @@ async function emailOf(deps: ConvenerDeps, userId: string): Promise<string | nul
 
 /** "<@A> and <@B>" or a name for conveners known only by email. */
 export async function convenerNames(deps: ConvenerDeps, groupId: number): Promise<string> {
-  const conveners = await currentConveners(deps.prisma, groupId, today(deps));
-  if (conveners.length === 0) return 'nobody at the moment';
-  const names = conveners.map((c) => (c.slackUserId ? mentionUser(c.slackUserId) : escapeMrkdwn(c.name ?? c.email ?? 'someone')));
-  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  const conveners = await resolvePeople(deps.prisma, await currentConveners(deps.prisma, groupId, today(deps)));
+  return andList(conveners.map(personMrkdwn), 'nobody at the moment');
 }
 
 /** Throws the refusal that names the group's conveners unless the user is staff or convenes the group. */
@@ -89,19 +88,17 @@ export interface TermView extends TermSpan {
 export async function listConveners(deps: ConvenerDeps, ref: GroupRef, viewerId: string) {
   const group = await resolveGroup(deps.prisma, ref);
   const day = today(deps);
-  const terms = await store.termsEndingFrom(deps.prisma, group.id, day);
-  const byEmail = await store.slackIdsByEmail(deps.prisma, terms.flatMap((t) => (t.email && !t.slackUserId ? [t.email] : [])));
-  const views: TermView[] = terms.map((t) => {
-    const slackUserId = t.slackUserId ?? (t.email ? byEmail.get(t.email) : undefined) ?? null;
-    return {
-      id: t.id,
-      slackUserId,
-      label: slackUserId ? mentionUser(slackUserId) : escapeMrkdwn(t.name ?? t.email ?? 'someone'),
-      startsOn: isoDateOf(t.startsOn),
-      endsOn: isoDateOf(t.endsOn),
-    };
-  });
+  // First: meeting the viewer (identify) links terms known only by their email to them.
   const s = await standing(deps, viewerId);
+  const terms = await store.termsEndingFrom(deps.prisma, group.id, day);
+  const people = await resolvePeople(deps.prisma, terms);
+  const views: TermView[] = terms.map((t, i) => ({
+    id: t.id,
+    slackUserId: people[i]!.slackUserId,
+    label: personMrkdwn(people[i]!),
+    startsOn: isoDateOf(t.startsOn),
+    endsOn: isoDateOf(t.endsOn),
+  }));
   return {
     group,
     current: views.filter((t) => t.startsOn <= day),
@@ -140,7 +137,7 @@ export async function candidate(prisma: PrismaClient, client: WebClient, slackUs
   const who = await identify(prisma, client, slackUserId);
   const name = who.roster?.name ?? who.name;
   // A name, not a mention: refusals also appear as modal field errors, which are plain text.
-  return { who: { slackUserId, email: who.email, name, label: name ?? mentionUser(slackUserId) } satisfies Candidate, roster: who.roster };
+  return { who: { slackUserId, email: who.email, name, label: personPlain({ slackUserId, name }) } satisfies Candidate, roster: who.roster };
 }
 
 const isoDate = (message: string) => z.string({ error: message }).regex(/^\d{4}-\d{2}-\d{2}$/, message);

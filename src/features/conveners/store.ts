@@ -42,13 +42,6 @@ export function createTerm(
   });
 }
 
-/** Slack ids for people known only by email, where the app has met them. */
-export async function slackIdsByEmail(db: Tx, emails: string[]): Promise<Map<string, string>> {
-  if (emails.length === 0) return new Map();
-  const people = await db.person.findMany({ where: { email: { in: emails } }, select: { email: true, slackUserId: true } });
-  return new Map(people.flatMap((p) => (p.email ? [[p.email, p.slackUserId] as const] : [])));
-}
-
 export function createMeeting(
   db: Tx,
   m: { groupId: number; heldOn: string; format: MeetingFormat; notes: string; link: string | null; recordedBy: string },

@@ -3,10 +3,11 @@ import type { WebClient } from '@slack/web-api';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { audit, isUniqueViolation } from '../../db/audit.js';
 import { UserError } from '../../lib/slack/errors.js';
+import { personFromText } from '../../lib/slack/people.js';
 import { escapeMrkdwn } from '../../lib/slack/text.js';
 import { type Clock, localDate } from '../../lib/time.js';
 import { isStaff } from '../admin/service.js';
-import { identify } from '../people/service.js';
+import { identify, resolvePeople } from '../people/service.js';
 import { findPerson } from '../people/store.js';
 import { matchGroup, mayJoin, PAGE_SIZE, pageCount, searchWords } from './rules.js';
 import * as store from './store.js';
@@ -57,7 +58,9 @@ export async function groupInfo(deps: DirectoryDeps, ref: GroupRef, viewerId: st
     isStaff(deps.prisma, viewerId),
   ]);
   const convener = conveners.some((c) => c.slackUserId === viewerId);
-  return { group, conveners, memberCount: group._count.members, isMember: Boolean(member), canEdit: staff, canSetChannel: staff || convener };
+  const liaison = group.staffLiaison ? personFromText(group.staffLiaison) : null;
+  const shown = await resolvePeople(deps.prisma, [...conveners, ...(liaison ? [liaison] : [])]);
+  return { group, conveners: shown.slice(0, conveners.length), liaison: liaison ? shown.at(-1)! : null, memberCount: group._count.members, isMember: Boolean(member), canEdit: staff, canSetChannel: staff || convener };
 }
 
 export type ChannelOutcome = { kind: 'none' } | { kind: 'done'; channelId: string } | { kind: 'failed'; channelId: string; reason: string };

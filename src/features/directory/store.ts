@@ -31,7 +31,7 @@ export async function currentConveners(db: Tx, groupId: number, isoDate: string)
   const day = dateOnly(isoDate);
   const terms = await db.convenerTerm.findMany({
     where: { groupId, startsOn: { lte: day }, endsOn: { gte: day } },
-    orderBy: { startsOn: 'asc' },
+    orderBy: [{ startsOn: 'asc' }, { id: 'asc' }],
   });
   const emails = terms.flatMap((t) => (t.email && !t.slackUserId ? [t.email] : []));
   const people = emails.length ? await db.person.findMany({ where: { email: { in: emails } } }) : [];

@@ -1,7 +1,8 @@
 // Directory messages: pure Block Kit builders.
 import type { Group } from '../../generated/prisma/client.js';
 import { type Block, type Reply, actions, button, context, divider, fields, header, section } from '../../lib/slack/blocks.js';
-import { escapeMrkdwn, mentionChannel, mentionUser, plural, truncate } from '../../lib/slack/text.js';
+import { personMrkdwn, type ShownPerson } from '../../lib/slack/people.js';
+import { escapeMrkdwn, mentionChannel, plural, truncate } from '../../lib/slack/text.js';
 import { GroupIds } from '../groups/ids.js';
 import { DirectoryIds } from './ids.js';
 import { ELIGIBILITY_LABELS, KIND_LABELS } from './rules.js';
@@ -41,18 +42,15 @@ export function listReply(data: { query: string; page: number; pages: number; to
 
 export interface InfoData {
   group: ListedGroup;
-  conveners: { slackUserId: string | null; email: string | null; name: string | null }[];
+  conveners: ShownPerson[];
+  /** The staff liaison as a person (a mention when their email is linked to Slack). */
+  liaison: ShownPerson | null;
   memberCount: number;
   isMember: boolean;
   /** Staff: an Edit button (description, liaison, level). */
   canEdit?: boolean;
   /** Staff and the group's conveners: how to give the group a channel when it has none. */
   canSetChannel?: boolean;
-}
-
-function convenerLabel(c: InfoData['conveners'][number]): string {
-  if (c.slackUserId) return mentionUser(c.slackUserId);
-  return escapeMrkdwn(c.name ?? c.email ?? 'unknown');
 }
 
 export function infoReply(data: InfoData): Reply {
@@ -64,8 +62,8 @@ export function infoReply(data: InfoData): Reply {
     fields([
       `*Kind*\n${KIND_LABELS[g.kind]}`,
       `*Level*\n${level}`,
-      `*Conveners*\n${data.conveners.length ? data.conveners.map(convenerLabel).join(', ') : '_none recorded_'}`,
-      `*Staff liaison*\n${g.staffLiaison ? escapeMrkdwn(g.staffLiaison) : '—'}`,
+      `*Conveners*\n${data.conveners.length ? data.conveners.map(personMrkdwn).join(', ') : '_none recorded_'}`,
+      `*Staff liaison*\n${data.liaison ? personMrkdwn(data.liaison) : '—'}`,
       `*Channel*\n${g.channelId ? mentionChannel(g.channelId) : '—'}`,
       `*Members*\n${data.memberCount}`,
       `*Who can join*\n${ELIGIBILITY_LABELS[g.eligibility]}`,

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import type { IgWeek, PrismaClient } from '../../generated/prisma/client.js';
 import { audit, isUniqueViolation, type Tx } from '../../db/audit.js';
 import { FieldErrors, UserError, zodFieldErrors } from '../../lib/slack/errors.js';
+import { UNNAMED_MEMBER } from '../../lib/slack/people.js';
 import { escapeMrkdwn } from '../../lib/slack/text.js';
 import { type Clock, dateOnly, formatInstant, isoDateOf, localDate, localYear, slackDateTime, zonedInstant } from '../../lib/time.js';
 import { isStaff, requireRole } from '../admin/service.js';
 import { convenedGroupIds, currentConveners } from '../directory/store.js';
-import { identify } from '../people/service.js';
+import { identify, meet, namesOf } from '../people/service.js';
 import {
   type ClaimingMode,
   type ClaimingState,
@@ -143,9 +144,8 @@ export async function program(db: Tx, year: number) {
   const { row, cal } = await readWeek(db, year);
   const ofYear = await store.sessionsOfYear(db, year);
   const ids = [...new Set(ofYear.flatMap((s) => [...s.speakerUserIds, ...(s.moderatorUserId ? [s.moderatorUserId] : []), s.claimedBy]))];
-  const people = await store.peopleNames(db, ids);
-  const names = new Map(people.map((p) => [p.slackUserId, p.name ?? p.slackUserId]));
-  return { year, cal, locked: row?.programLocked ?? false, surveyUrl: row?.surveyUrl ?? null, sessions: ofYear, nameOf: (id: string) => names.get(id) ?? id };
+  const names = await namesOf(db, ids);
+  return { year, cal, locked: row?.programLocked ?? false, surveyUrl: row?.surveyUrl ?? null, sessions: ofYear, nameOf: (id: string) => names.get(id) ?? UNNAMED_MEMBER };
 }
 
 export async function programFor(deps: IgWeekDeps, args: string) {
@@ -453,6 +453,8 @@ export async function saveDetails(deps: IgWeekDeps, client: WebClient, userId: s
     });
     await audit(tx, { actor: userId, action: 'igweek.details.saved', subjectType: 'igweek_session', subjectId: session.id, details: { title: d.title } });
   });
+  // So the program's exports can name speakers and moderator the app hadn't met.
+  await meet(deps.prisma, client, [...d.speakers, ...(d.moderator ? [d.moderator] : [])]);
   return { session, title: d.title };
 }
 

@@ -114,7 +114,3 @@ export function coreGroups(db: Tx, ids?: number[]) {
     orderBy: { name: 'asc' },
   });
 }
-
-export function peopleNames(db: Tx, ids: string[]) {
-  return db.person.findMany({ where: { slackUserId: { in: ids } }, select: { slackUserId: true, name: true } });
-}

@@ -10,6 +10,7 @@ import { audit, isUniqueViolation, type Tx } from '../../db/audit.js';
 import type { Reply } from '../../lib/slack/blocks.js';
 import { createChannel, inviteAll, slackError } from '../../lib/slack/channels.js';
 import { type ErrorLogger, FieldErrors, UserError, zodFieldErrors } from '../../lib/slack/errors.js';
+import { personPlain } from '../../lib/slack/people.js';
 import { escapeMrkdwn } from '../../lib/slack/text.js';
 import { type Clock, localDate, slackDateTime, termYearContaining } from '../../lib/time.js';
 import { appChannel, hasRole, isStaff, requireRole } from '../admin/service.js';
@@ -233,7 +234,7 @@ const organizerRowsSchema = z
   );
 
 function displayName(who: Awaited<ReturnType<typeof identify>>): string {
-  return who.roster?.name ?? who.name ?? who.email ?? who.slackUserId;
+  return personPlain({ slackUserId: who.slackUserId, name: who.roster?.name ?? who.name });
 }
 
 /** Validates the form: field errors (thrown as FieldErrors, keyed by block id) or a proposal. */

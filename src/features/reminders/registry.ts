@@ -4,6 +4,7 @@ import { petitionRules, petitionTransitions } from '../petitions/schedule.js';
 import { igWeekRules } from '../igweek/schedule.js';
 import { electionRules, electionTransitions } from '../elections/schedule.js';
 import { reportRules } from '../reports/schedule.js';
+import { peopleTransitions } from '../people/schedule.js';
 import { businessMeetingRule, electionRule } from './schedule.js';
 import { forgetEventsBefore } from '../../db/processed-events.js';
 import type { ReminderRule, Transition } from './types.js';
@@ -21,7 +22,7 @@ export function allRules(): ReminderRule[] {
 
 /** State changes the engine applies at each tick, before it asks the rules what is due. */
 export function allTransitions(): Transition[] {
-  return [...petitionTransitions, ...electionTransitions, forgetOldEvents];
+  return [...petitionTransitions, ...electionTransitions, ...peopleTransitions, forgetOldEvents];
 }
 
 /** Slack stops retrying an event within hours; ids older than two days need no keeping. */
