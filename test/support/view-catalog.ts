@@ -420,12 +420,13 @@ export const VIEW_CATALOG: CatalogEntry[] = [
   message('directory.infoReply — member, several conveners', () =>
     directory.infoReply({
       group: { ...GROUPS[1]!, _count: { members: 3 } },
-      conveners: [{ slackUserId: 'UCONV1', email: null, name: null }, { slackUserId: null, email: 'ada@example.org', name: 'Ada *O’Brien*' }, { slackUserId: null, email: null, name: null }],
+      conveners: [{ slackUserId: 'UCONV1', name: null }, { slackUserId: null, name: 'Ada *O’Brien*' }, { slackUserId: null, name: null }],
+      liaison: { slackUserId: null, name: 'Jane Staff' },
       memberCount: 3,
       isMember: true,
     }),
   ),
-  message('directory.infoReply — not a member, nothing recorded', () => directory.infoReply({ group: { ...GROUPS[3]!, _count: { members: 0 } }, conveners: [], memberCount: 0, isMember: false })),
+  message('directory.infoReply — not a member, nothing recorded', () => directory.infoReply({ group: { ...GROUPS[3]!, _count: { members: 0 } }, conveners: [], liaison: null, memberCount: 0, isMember: false })),
   message('directory.joinedReply — channel failed', () => directory.joinedReply(GROUPS[1]!, { kind: 'failed', channelId: 'CX', reason: 'is_archived' })),
   message('directory.leftReply — removed from channel', () => directory.leftReply(GROUPS[1]!, { kind: 'done', channelId: 'CX' })),
 
