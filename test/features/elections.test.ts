@@ -235,7 +235,7 @@ describe('the close', () => {
     expect(results!.dueAt.toISOString()).toBe('2027-03-23T04:59:59.000Z');
     expect(results!.audience).toEqual({ kind: 'groupChannel', groupId: openData });
     const text = messageText(results!);
-    expect(text).toContain('*Results: Open Data convener election 2027*');
+    expect(text).toContain('*Results: Open Data convener election for 2027–28*');
     expect(text).toContain('• <@UBOB> — 2 votes\n• <@UEVE> — 2 votes\n:warning: *Tie* for the last seat between <@UBOB> and <@UEVE> (2 votes each). The group decides how to resolve it');
     expect(text).toContain('• <@UFAY> — 3 votes :white_check_mark: elected\n• <@UGIL> — 2 votes');
     expect(text).toContain('Turnout: 6 of 7 members (86%)');
@@ -277,7 +277,7 @@ describe('the close', () => {
     await engine.tick();
     const results = h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'COPEN');
     expect(results).toHaveLength(1);
-    expect(textOf(results[0]!.args)).toContain('*Results: Open Data convener election 2027*');
+    expect(textOf(results[0]!.args)).toContain('*Results: Open Data convener election for 2027–28*');
     const staff = h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'UADMIN');
     expect(staff.map((c) => textOf(c.args)).filter((t) => t.includes('Incoming conveners'))).toHaveLength(1);
   });

@@ -1,5 +1,6 @@
 // Pure election rules: positions, the voting period (by April 30), the ballot, the count.
 import { createHmac } from 'node:crypto';
+import { nextTerm, type TermSpan } from '../conveners/rules.js';
 
 export const MAX_POSITIONS = 5;
 export const MAX_SEATS = 5;
@@ -43,6 +44,19 @@ export function periodProblems(opens: string, closes: string, today: string): Pa
   const deadline = votingDeadline(today);
   if (closes > deadline) return { closes: `Elections are held no later than April: voting must close by ${deadline}.` };
   return {};
+}
+
+/**
+ * The term an election's winners serve: always the next one starting July 1 after the day voting
+ * closes (a close in December 2026 elects for Jul 1, 2027 – Jun 30, 2028; one in April 2027 too).
+ * An election is "the year's election" for the year that term starts.
+ */
+export function electedTerm(closesOn: string): TermSpan {
+  return nextTerm(closesOn);
+}
+
+export function electionYearOf(closesOn: string): number {
+  return Number(electedTerm(closesOn).startsOn.slice(0, 4));
 }
 
 export type Phase = 'NOMINATING' | 'VOTING' | 'ENDED';

@@ -32,6 +32,7 @@ import {
   ballotProblems,
   countBallots,
   decide,
+  electionYearOf,
   MAX_CANDIDATES,
   parsePositions,
   periodProblems,
@@ -98,7 +99,8 @@ export async function openElection(deps: ConvenerDeps, client: WebClient, actor:
   await requireConvenerOrStaff(deps, actor, group, 'open its elections');
   await closeDueElections(deps);
 
-  const year = Number(form.closes.slice(0, 4));
+  // Winners serve the next term starting after the close; the election is that term's year's.
+  const year = electionYearOf(form.closes);
   const term = termYear(year);
   const nominees = [...new Set(form.candidates ?? [])];
   const problems: string[] = [];

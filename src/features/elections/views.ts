@@ -4,6 +4,7 @@ import { type Block, type Reply, actions, button, context, divider, section } fr
 import { escapeMrkdwn, mentionUser, plural } from '../../lib/slack/text.js';
 import { formatDate, slackDateTime } from '../../lib/time.js';
 import { datePicker, doneModal, input, type Modal, modal, staticSelect, textInput } from '../../lib/slack/modal.js';
+import { termYear, termYearLabel } from '../conveners/rules.js';
 import { termText } from '../conveners/views.js';
 import { ElectionIds } from './ids.js';
 import type { Phase, PositionResult } from './rules.js';
@@ -58,8 +59,9 @@ export function announcement(e: FullElection, zone: string): Reply {
   };
 }
 
+/** The term the winners serve (an election's year is the year that term starts). */
 function incomingTerm(e: Pick<FullElection, 'year'>) {
-  return { startsOn: `${e.year}-07-01`, endsOn: `${e.year + 1}-06-30` };
+  return termYear(e.year);
 }
 
 export function openedModal(e: FullElection, zone: string): Modal {
@@ -213,7 +215,7 @@ function resultBlocks(v: ResultView): Block[] {
   const name = escapeMrkdwn(v.election.group.name);
   const winners = v.positions.flatMap((p) => p.elected);
   return [
-    section(`:ballot_box_with_ballot: *Results: ${name} convener election ${v.election.year}*`),
+    section(`:ballot_box_with_ballot: *Results: ${name} convener election for ${termYearLabel(v.election.year)}*`),
     ...v.positions.map((p) => section(positionResult(p))),
     context(`${turnoutText(v)}${winners.length ? ` Elected conveners serve ${termText(v.term)}.` : ''}`),
   ];
