@@ -92,18 +92,18 @@ describe('convene CLI', () => {
   it('imports groups with conveners, and re-import updates', async () => {
     const groups = await file('groups.csv', [
       'name,kind,level,description,staff_liaison,open_to_public,conveners',
-      'Metadata Interest Group,core-ig,section,All things metadata,Jane Staff,no,ann@example.org;b@example.org',
-      'Rural Libraries,pla-ig,,Small and rural public libraries,,yes,',
+      'Metadata Interest Group,core-ig,section,All things metadata,Jane Staff,no,b@example.org',
+      'Rural Libraries,pla-ig,,Small and rural public libraries,,yes,ann@example.org',
     ]);
     expect((await cli('import', 'groups', groups)).out).toMatch(/^Groups: 2 created, 0 updated, 0 unchanged; 2 convener term\(s\) added.\n/);
     const again = await file('groups2.csv', [
       'name,kind,level,description,staff_liaison,open_to_public,conveners',
-      'Metadata Interest Group,core-ig,division,All things metadata,Jane Staff,no,ann@example.org;b@example.org',
+      'Metadata Interest Group,core-ig,division,All things metadata,Jane Staff,no,b@example.org',
     ]);
     expect((await cli('import', 'groups', again)).out).toMatch(/^Groups: 0 created, 1 updated, 0 unchanged; 0 convener term\(s\) added.\n/);
     const g = await inspect((p) => p.group.findUniqueOrThrow({ where: { key: 'metadatainterestgroup' }, include: { conveners: true } }));
     expect(g).toMatchObject({ kind: 'CORE_IG', level: 'DIVISION', eligibility: 'ANYONE', staffLiaison: 'Jane Staff' });
-    expect(g.conveners.map((c) => c.email).sort()).toEqual(['ann@example.org', 'b@example.org']);
+    expect(g.conveners.map((c) => c.email).sort()).toEqual(['b@example.org']);
     const rural = await inspect((p) => p.group.findUniqueOrThrow({ where: { key: 'rurallibraries' } }));
     expect(rural).toMatchObject({ kind: 'PLA_IG', level: null, eligibility: 'ANYONE' });
   });
@@ -115,6 +115,26 @@ describe('convene CLI', () => {
     expect(result.err).toContain('line 3: kind must be core-ig, pla-ig or mig');
     expect(result.err).toMatch(/line 4: .*level must be division, section or empty.*open_to_public must be yes or no/);
     expect(await inspect((p) => p.group.count({ where: { key: 'okgroup' } }))).toBe(0);
+  });
+
+  it("refuses a Core interest group's conveners who aren't Core members in good standing, by line", async () => {
+    const members = await file('members3.csv', ['email,name,memberships,standing', 'lapsed@example.org,Lapsed,Core,lapsed']);
+    expect((await cli('import', 'members', members)).code).toBe(0);
+    const groups = await file('convenergroups.csv', [
+      'name,kind,level,description,staff_liaison,open_to_public,conveners',
+      'Good Conveners,core-ig,,x,,no,b@example.org',
+      'Not Core,core-ig,,x,,no,ann@example.org',
+      'Lapsed Core,core-ig,,x,,no,lapsed@example.org;b@example.org',
+      'Unknown,core-ig,,x,,no,nobody@example.org',
+      'Public Libraries,pla-ig,,x,,no,ann@example.org',
+    ]);
+    const result = await cli('import', 'groups', groups);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("line 3: convener ann@example.org isn't a Core member on the roster; conveners of Core interest groups must be Core members in good standing");
+    expect(result.err).toContain('line 4: convener lapsed@example.org is a lapsed Core member on the roster');
+    expect(result.err).toContain('line 5: convener nobody@example.org is not on the membership roster');
+    expect(result.err).not.toMatch(/line [26]:/);
+    expect(await inspect((p) => p.group.count({ where: { key: { in: ['goodconveners', 'publiclibraries'] } } }))).toBe(0);
   });
 
   it('answers usage errors with exit code 2', async () => {

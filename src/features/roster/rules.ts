@@ -1,7 +1,8 @@
 // CSV rows for the roster and group imports: validation only, no I/O.
 import { z } from 'zod';
 import type { CsvRow } from '../../lib/csv.js';
-import { defaultEligibility, type GroupInput, groupKey } from '../directory/rules.js';
+import { GROUP_KINDS } from '../directory/kinds.js';
+import { defaultEligibility, type GroupInput, groupKey, type RosterFacts } from '../directory/rules.js';
 
 export const MEMBER_COLUMNS = ['email', 'name', 'memberships', 'standing'];
 export const GROUP_COLUMNS = ['name', 'kind', 'level', 'description', 'staff_liaison', 'open_to_public', 'conveners'];
@@ -47,7 +48,8 @@ export interface GroupRecord extends GroupInput {
   convenerEmails: string[];
 }
 
-export type Checked<T> = { ok: true; records: T[] } | { ok: false; errors: string[] };
+/** When ok, `lines[i]` is the CSV line of `records[i]`. */
+export type Checked<T> = { ok: true; records: T[]; lines: number[] } | { ok: false; errors: string[] };
 
 function describe(row: CsvRow, error: z.ZodError): string {
   return `line ${row.line}: ${error.issues.map((i) => `${String(i.path[0])} ${i.message.startsWith(String(i.path[0])) ? i.message.slice(String(i.path[0]).length + 1) : i.message}`).join('; ')}`;
@@ -57,6 +59,7 @@ function describe(row: CsvRow, error: z.ZodError): string {
 function checkAll<T>(rows: CsvRow[], parse: (row: CsvRow) => T | z.ZodError, keyOf: (t: T) => string, what: string): Checked<T> {
   const errors: string[] = [];
   const records: T[] = [];
+  const lines: number[] = [];
   const seen = new Map<string, number>();
   for (const row of rows) {
     const result = parse(row);
@@ -69,8 +72,9 @@ function checkAll<T>(rows: CsvRow[], parse: (row: CsvRow) => T | z.ZodError, key
     if (first !== undefined) errors.push(`line ${row.line}: the same ${what} as line ${first}`);
     else seen.set(key, row.line);
     records.push(result);
+    lines.push(row.line);
   }
-  return errors.length ? { ok: false, errors } : { ok: true, records };
+  return errors.length ? { ok: false, errors } : { ok: true, records, lines };
 }
 
 export function checkMembers(rows: CsvRow[]): Checked<MemberRecord> {
@@ -116,4 +120,21 @@ export function checkGroups(rows: CsvRow[]): Checked<GroupRecord> {
     (g) => g.key,
     'group name',
   );
+}
+
+/**
+ * Conveners the kind rules refuse: a Core interest group's conveners must be Core members in good
+ * standing on the roster (import the members first). One error per convener, by line.
+ */
+export function convenerProblems(records: GroupRecord[], lines: number[], roster: ReadonlyMap<string, RosterFacts>): string[] {
+  const errors: string[] = [];
+  records.forEach((g, i) => {
+    if (!GROUP_KINDS[g.kind].convenersMustBeCoreMembers) return;
+    for (const email of g.convenerEmails) {
+      const r = roster.get(email);
+      const why = !r ? 'is not on the membership roster' : !r.core ? "isn't a Core member on the roster" : r.standing !== 'GOOD' ? "is a lapsed Core member on the roster" : undefined;
+      if (why) errors.push(`line ${lines[i]}: convener ${email} ${why}; conveners of ${GROUP_KINDS[g.kind].plural} must be Core members in good standing`);
+    }
+  });
+  return errors;
 }

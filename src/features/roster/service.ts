@@ -5,7 +5,7 @@ import { audit } from '../../db/audit.js';
 import { CsvError, parseCsv } from '../../lib/csv.js';
 import { type Clock, localDate, termYearContaining } from '../../lib/time.js';
 import * as directory from '../directory/store.js';
-import { checkGroups, checkMembers, GROUP_COLUMNS, type GroupRecord, MEMBER_COLUMNS } from './rules.js';
+import { checkGroups, checkMembers, convenerProblems, GROUP_COLUMNS, type GroupRecord, MEMBER_COLUMNS } from './rules.js';
 import { SEED_GROUPS } from './seed-groups.js';
 import * as store from './store.js';
 
@@ -77,6 +77,9 @@ async function applyGroups(prisma: PrismaClient, records: GroupRecord[], actor: 
 export async function importGroups(prisma: PrismaClient, csv: string, actor: string, opts: GroupImportOptions) {
   const checked = checkGroups(rowsOf(csv, GROUP_COLUMNS));
   if (!checked.ok) throw new ImportError(checked.errors);
+  const roster = await store.rosterFacts(prisma, [...new Set(checked.records.flatMap((g) => g.convenerEmails))]);
+  const refused = convenerProblems(checked.records, checked.lines, roster);
+  if (refused.length) throw new ImportError(refused);
   return applyGroups(prisma, checked.records, actor, opts);
 }
 
