@@ -11,7 +11,7 @@ import { request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { validateMessageBlocks, validateView } from './block-kit.js';
-import type { FakeMessage, FakeView, SlackEmulator as FakeSlack } from './emulator.js';
+import type { FakeMessage, FakeView, SlackEmulator as FakeSlack, ViewAckOutcome } from './emulator.js';
 
 export interface AckResponse {
   status: number;
@@ -21,6 +21,8 @@ export interface AckResponse {
   headers: IncomingHttpHeaders;
   /** Block Kit problems Slack would reject this ack for (views in response_action, blocks in a command ack) */
   ackErrors: string[];
+  /** For a view_submission: what Slack did with the modal stack given this ack. */
+  outcome?: ViewAckOutcome;
 }
 
 export interface BlockActionInput {
@@ -100,7 +102,7 @@ export class SlackDriver {
       text,
       api_app_id: this.fake.appId,
       is_enterprise_install: 'false',
-      response_url: extra.responseUrl ?? this.fake.responseUrl(),
+      response_url: extra.responseUrl ?? this.fake.responseUrl({ userId, channel: channelId }),
       trigger_id: this.fake.issueTriggerId(userId),
     };
     const res = await this.post(new URLSearchParams(fields).toString(), FORM);
@@ -158,7 +160,7 @@ export class SlackDriver {
         };
       }
       payload.state = { values: {} };
-      payload.response_url = context.responseUrl ?? this.fake.responseUrl();
+      payload.response_url = context.responseUrl ?? this.fake.responseUrl({ userId, channel: channelId, messageTs: ts });
     }
     return this.postPayload(payload);
   }
@@ -177,8 +179,9 @@ export class SlackDriver {
       view: this.viewPayload(view, input.values, input),
       response_urls: [],
     };
-    const res = await this.postPayload(payload);
-    return this.withAckErrors(res, 'view');
+    const res = this.withAckErrors(await this.postPayload(payload), 'view');
+    if (res.status === 200) res.outcome = this.fake.applyViewAck(userId, view.id, res.body);
+    return res;
   }
 
   /** A view_closed (sent only if the app set notify_on_close). */
@@ -188,6 +191,7 @@ export class SlackDriver {
     opts: { isCleared?: boolean } = {},
   ): Promise<AckResponse> {
     const view = this.viewFor(input, userId);
+    this.fake.closeModal(userId, view.id);
     return this.postPayload({
       type: 'view_closed',
       ...this.actor(userId),
@@ -327,8 +331,8 @@ export class SlackDriver {
       hash: view.hash,
       root_view_id: view.rootViewId,
       previous_view_id: view.previousViewId,
-      clear_on_close: false,
-      notify_on_close: false,
+      clear_on_close: view.view.clear_on_close === true,
+      notify_on_close: view.view.notify_on_close === true,
       app_id: this.fake.appId,
       bot_id: this.fake.botId,
     };
@@ -359,7 +363,7 @@ function surfaceBlocks(s: FakeMessage | FakeView): unknown[] {
 }
 
 /** Finds the element with this action_id in accessories, actions, and inputs. */
-function findElement(blocks: unknown[], actionId: string): { blockId?: string; element: Record<string, unknown> } | undefined {
+export function findElement(blocks: unknown[], actionId: string): { blockId?: string; element: Record<string, unknown> } | undefined {
   for (const block of blocks as Array<Record<string, unknown>>) {
     const candidates = [block.accessory, block.element, ...(Array.isArray(block.elements) ? block.elements : [])];
     for (const el of candidates as Array<Record<string, unknown> | undefined>) {

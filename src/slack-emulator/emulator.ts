@@ -7,9 +7,16 @@
  * Block Kit limits Slack enforces, and records every call for assertions.
  *
  * It also catches response_url POSTs (`${origin}/response/<id>`), recorded with
- * method `response_url`, so Bolt's `respond()` is observable too.
+ * method `response_url`, so Bolt's `respond()` is observable too. A response_url issued
+ * with its context (who, where, which message) acts as Slack's does: an ephemeral
+ * message for that person, an in_channel message, or the original replaced/deleted.
+ *
+ * For the local workspace it also keeps who wrote each message, each person's modal
+ * stack, emits a change event for everything a client would redraw, and can be
+ * serialized and restored (`snapshot()` / `restore()`).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LIMITS, validateMessageBlocks, validateView } from './block-kit.js';
@@ -34,6 +41,9 @@ export interface FakeUser {
   id: string;
   email?: string;
   name?: string;
+  /** full name; defaults to `name` */
+  real_name?: string;
+  title?: string;
   tz?: string;
   is_bot?: boolean;
 }
@@ -54,11 +64,52 @@ export interface FakeMessage {
   text?: string;
   blocks?: unknown[];
   thread_ts?: string;
-  /** set for chat.postEphemeral messages */
+  /** set for chat.postEphemeral messages (and ephemeral response_url answers) */
   ephemeralUser?: string;
   deleted?: boolean;
   at: number;
+  /** who wrote it: the bot user for the app's messages */
+  user?: string;
+  /** posted through a response_url rather than chat.* (not in messagesIn) */
+  viaResponseUrl?: boolean;
+  edited?: boolean;
 }
+
+/** Where a response_url answers: the person, the conversation, the message it came from. */
+export interface ResponseContext {
+  userId: string;
+  channel: string;
+  messageTs?: string;
+}
+
+/** What a client of the workspace redraws. */
+export type EmulatorChange =
+  | { type: 'message'; channel: string; ts: string }
+  | { type: 'message_changed'; channel: string; ts: string }
+  | { type: 'message_deleted'; channel: string; ts: string }
+  | { type: 'views'; userId: string }
+  | { type: 'channels' };
+
+/** Everything the emulated workspace holds, as JSON (trigger ids and recorded calls excluded). */
+export interface EmulatorState {
+  version: 1;
+  seq: number;
+  users: FakeUser[];
+  channels: FakeChannel[];
+  messages: FakeMessage[];
+  views: FakeView[];
+  stacks: Record<string, string[]>;
+  responseUrls: Record<string, ResponseContext>;
+}
+
+/** How Slack answers a view_submission ack: what happened to the modal stack. */
+export type ViewAckOutcome =
+  | { kind: 'closed' }
+  | { kind: 'updated'; view: FakeView }
+  | { kind: 'pushed'; view: FakeView }
+  | { kind: 'cleared' }
+  | { kind: 'errors'; errors: Record<string, string> }
+  | { kind: 'invalid'; messages: string[] };
 
 export interface FakeView {
   id: string;
@@ -96,7 +147,18 @@ const fail = (error: string, extra?: Json): never => {
   throw new SlackApiError(error, extra);
 };
 
+export interface EmulatorOptions {
+  /** milliseconds clock (like Date.now) for trigger expiry, ts and `at` */
+  now?: () => number;
+  teamId?: string;
+  botUserId?: string;
+  botId?: string;
+  maxRecordedCalls?: number;
+}
+
 const TRIGGER_TTL_MS = 3000;
+/** Slack keeps at most three views in a modal stack. */
+const MAX_STACK = 3;
 // WebClient form-encodes nested values as JSON strings; these are the args Slack decodes.
 // (private_metadata, value, text... stay strings: they are often JSON themselves.)
 const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls', 'user_auth_blocks']);
@@ -116,8 +178,8 @@ export class SlackEmulator {
   socketModeUrl: string | undefined;
 
   private readonly now: () => number;
-  private server!: Server;
-  private port = 0;
+  private server: Server | undefined;
+  private baseOrigin = 'http://127.0.0.1:0';
   private seq = 0;
   private readonly users = new Map<string, FakeUser>();
   private readonly channels = new Map<string, FakeChannel>();
@@ -126,35 +188,62 @@ export class SlackEmulator {
   private readonly triggers = new Map<string, { issuedAt: number; userId?: string; used: boolean }>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly waiters = new Set<{ match: (c: RecordedCall) => boolean; done: (c: RecordedCall) => void }>();
+  private readonly stacks = new Map<string, string[]>(); // user -> open modal view ids, bottom first
+  private readonly responseContexts = new Map<string, ResponseContext>(); // response_url -> context
+  private readonly emitter = new EventEmitter().setMaxListeners(0); // one listener per open page
 
-  private constructor(opts: { now?: () => number; teamId?: string; botUserId?: string; botId?: string }) {
+  /** Keep only the last N recorded calls (a long-running workspace); unset: all of them. */
+  private readonly maxRecordedCalls: number | undefined;
+
+  private constructor(opts: EmulatorOptions) {
     this.now = opts.now ?? Date.now;
+    this.maxRecordedCalls = opts.maxRecordedCalls;
     this.teamId = opts.teamId ?? 'T0FAKE';
     this.botUserId = opts.botUserId ?? 'U0BOT';
     this.botId = opts.botId ?? 'B0BOT';
   }
 
-  /** `now` is a milliseconds clock (like Date.now) used for trigger expiry, ts and `at`. */
-  static async start(opts: { now?: () => number; teamId?: string; botUserId?: string; botId?: string } = {}): Promise<SlackEmulator> {
-    const fake = new SlackEmulator(opts);
-    fake.server = createServer((req, res) => {
-      fake.handle(req, res).catch((err: unknown) => {
-        res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end(String(err instanceof Error ? err.stack : err));
-      });
-    });
+  /**
+   * An emulator on its own server on a free loopback port (what the tests use).
+   * `now` is a milliseconds clock (like Date.now) used for trigger expiry, ts and `at`.
+   */
+  static async start(opts: EmulatorOptions = {}): Promise<SlackEmulator> {
+    const fake = SlackEmulator.create(opts);
+    const server = createServer(fake.requestHandler());
     await new Promise<void>((resolve, reject) => {
-      fake.server.once('error', reject);
-      fake.server.listen(0, '127.0.0.1', () => resolve());
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
     });
-    fake.port = (fake.server.address() as AddressInfo).port;
+    fake.server = server;
+    fake.setOrigin(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    return fake;
+  }
+
+  /** An emulator without a server: mount `requestHandler()` on one, then `setOrigin()`. */
+  static create(opts: EmulatorOptions = {}): SlackEmulator {
+    const fake = new SlackEmulator(opts);
     fake.users.set(fake.botUserId, { id: fake.botUserId, name: 'convene', is_bot: true });
     return fake;
   }
 
+  /** Serves `/api/<method>` and `/response/<id>` (anything else: 404). */
+  requestHandler(): (req: IncomingMessage, res: ServerResponse) => void {
+    return (req, res) => {
+      this.handle(req, res).catch((err: unknown) => {
+        res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(String(err instanceof Error ? err.stack : err));
+      });
+    };
+  }
+
+  /** The origin clients reach this emulator at (response_urls and permalinks are built on it). */
+  setOrigin(origin: string): void {
+    this.baseOrigin = origin.replace(/\/$/, '');
+  }
+
   /** e.g. http://127.0.0.1:PORT */
   get origin(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return this.baseOrigin;
   }
 
   /** Web API base, for WebClient `slackApiUrl` (WebClient appends the method name directly, so keep the slash). */
@@ -162,9 +251,25 @@ export class SlackEmulator {
     return `${this.origin}/api/`;
   }
 
-  /** A fresh response_url; POSTs to it are recorded as method `response_url`. */
-  responseUrl(): string {
-    return `${this.origin}/response/${++this.seq}-${randomBytes(4).toString('hex')}`;
+  /**
+   * A fresh response_url; POSTs to it are recorded as method `response_url`. With a context
+   * they also show up as Slack shows them (ephemeral for that person, in_channel, or
+   * replacing/deleting the original message).
+   */
+  responseUrl(context?: ResponseContext): string {
+    const url = `${this.origin}/response/${++this.seq}-${randomBytes(4).toString('hex')}`;
+    if (context) this.responseContexts.set(url, { ...context });
+    return url;
+  }
+
+  /** Listens to what changes (messages, views, channels); returns the unsubscribe. */
+  onChange(listener: (change: EmulatorChange) => void): () => void {
+    this.emitter.on('change', listener);
+    return () => this.emitter.off('change', listener);
+  }
+
+  private emit(change: EmulatorChange): void {
+    this.emitter.emit('change', change);
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -208,6 +313,30 @@ export class SlackEmulator {
     this.users.set(u.id, { ...u });
   }
 
+  user(id: string): FakeUser | undefined {
+    const u = this.users.get(id);
+    return u ? { ...u } : undefined;
+  }
+
+  allUsers(): FakeUser[] {
+    return [...this.users.values()].map((u) => ({ ...u }));
+  }
+
+  allChannels(): FakeChannel[] {
+    return [...this.channels.values()];
+  }
+
+  /** A person's direct message with the app (Slack's D… id), whether or not anything was posted yet. */
+  dmChannelOf(userId: string): string {
+    if (!this.users.has(userId)) fail('user_not_found');
+    return this.dmId(userId);
+  }
+
+  /** The person a DM id belongs to. */
+  dmUserOf(dmId: string): string | undefined {
+    return this.dmUser(dmId)?.id;
+  }
+
   addChannel(c: { id: string; name: string; is_archived?: boolean; is_private?: boolean; members?: string[] }): void {
     this.channels.set(c.id, {
       id: c.id,
@@ -217,6 +346,7 @@ export class SlackEmulator {
       members: [...(c.members ?? [])],
       created: Math.floor(this.now() / 1000),
     });
+    this.emit({ type: 'channels' });
   }
 
   channel(id: string): FakeChannel | undefined {
@@ -231,9 +361,158 @@ export class SlackEmulator {
     return [...(this.channels.get(id)?.members ?? [])];
   }
 
-  /** Messages the app posted (oldest first), optionally only in one channel. Deleted ones excluded. */
+  /**
+   * Messages posted through chat.* (oldest first), optionally only in one channel. Deleted
+   * ones and response_url answers excluded (those are in the `response_url` calls).
+   */
   messagesIn(channel?: string): FakeMessage[] {
-    return [...this.messages.values()].filter((m) => !m.deleted && (channel === undefined || m.channel === channel));
+    return [...this.messages.values()].filter((m) => !m.deleted && !m.viaResponseUrl && (channel === undefined || m.channel === channel));
+  }
+
+  /**
+   * A conversation as a person sees it (oldest first): every message, from the app or a
+   * person, response_url answers included; ephemeral ones only for their person. Without
+   * `threadTs` the top level (thread parents, not their replies); with it, the thread.
+   */
+  conversation(channel: string, viewer: string, threadTs?: string): FakeMessage[] {
+    return [...this.messages.values()]
+      .filter((m) => m.channel === channel && !m.deleted && (m.ephemeralUser === undefined || m.ephemeralUser === viewer))
+      .filter((m) => (threadTs === undefined ? m.thread_ts === undefined || m.thread_ts === m.ts : m.ts === threadTs || m.thread_ts === threadTs))
+      .sort((a, b) => compareTs(a.ts, b.ts));
+  }
+
+  /** How many replies a thread has (what Slack shows under its parent). */
+  replyCount(channel: string, ts: string): number {
+    let n = 0;
+    for (const m of this.messages.values()) if (m.channel === channel && m.thread_ts === ts && m.ts !== ts && !m.deleted && !m.ephemeralUser) n++;
+    return n;
+  }
+
+  /**
+   * A person writes in a conversation (a channel they are in, or their DM with the app),
+   * optionally in a thread. Checked as Slack checks it; the caller sends the event.
+   */
+  postAsUser(userId: string, channel: string, text: string, threadTs?: string): FakeMessage {
+    if (!this.users.has(userId)) fail('user_not_found');
+    if (text.trim() === '') fail('no_text');
+    if (text.length > LIMITS.messageText) fail('msg_too_long');
+    if (channel.startsWith(DM_PREFIX)) {
+      if (this.dmUser(channel)?.id !== userId) fail('channel_not_found');
+    } else {
+      const ch = this.channels.get(channel) ?? fail('channel_not_found');
+      if (ch.is_archived) fail('is_archived');
+      if (!ch.members.includes(userId)) fail(ch.is_private ? 'channel_not_found' : 'not_in_channel');
+    }
+    if (threadTs !== undefined) {
+      const parent = this.messages.get(`${channel}/${threadTs}`);
+      if (!parent || parent.deleted || parent.ephemeralUser) fail('thread_not_found');
+    }
+    return this.storeMessage(channel, { text, thread_ts: threadTs }, undefined, userId);
+  }
+
+  /** The open modals of a person, bottom first. */
+  modalStack(userId: string): FakeView[] {
+    return (this.stacks.get(userId) ?? []).map((id) => this.views.get(id)).filter((v): v is FakeView => v !== undefined);
+  }
+
+  /** The person's Home tab as the app last published it. */
+  homeView(userId: string): FakeView | undefined {
+    return [...this.views.values()].find((v) => v.type === 'home' && v.userId === userId);
+  }
+
+  /**
+   * What Slack does with a view_submission's ack: no response_action closes the submitted
+   * view; `update` replaces it, `push` adds one, `clear` closes them all, `errors` keeps it open.
+   */
+  applyViewAck(userId: string, viewId: string, ack: unknown): ViewAckOutcome {
+    const body = typeof ack === 'object' && ack !== null ? (ack as Json) : {};
+    const stack = this.stacks.get(userId) ?? [];
+    const action = body.response_action;
+    const done = (outcome: ViewAckOutcome): ViewAckOutcome => {
+      this.emit({ type: 'views', userId });
+      return outcome;
+    };
+    if (action === 'errors') {
+      const errors = typeof body.errors === 'object' && body.errors !== null ? (body.errors as Record<string, string>) : {};
+      return { kind: 'errors', errors };
+    }
+    if (action === 'update' || action === 'push') {
+      const check = validateView(body.view);
+      if (!check.ok) return { kind: 'invalid', messages: check.messages };
+      const view = body.view as Record<string, unknown>;
+      if (action === 'update') {
+        const stored = this.views.get(viewId) ?? this.registerView(view, { userId, id: viewId });
+        stored.view = view;
+        stored.hash = this.newHash();
+        stored.at = this.now();
+        if (!stack.includes(viewId)) this.stacks.set(userId, [...stack, viewId]);
+        return done({ kind: 'updated', view: stored });
+      }
+      if (stack.length >= MAX_STACK) return { kind: 'invalid', messages: ['[ERROR] push_limit_reached'] };
+      const pushed = this.registerView(view, { userId });
+      const parent = this.views.get(viewId);
+      pushed.rootViewId = parent?.rootViewId ?? pushed.id;
+      pushed.previousViewId = parent ? parent.id : null;
+      this.stacks.set(userId, [...stack, pushed.id]);
+      return done({ kind: 'pushed', view: pushed });
+    }
+    if (action === 'clear') {
+      this.stacks.set(userId, []);
+      return done({ kind: 'cleared' });
+    }
+    this.stacks.set(userId, stack.filter((id) => id !== viewId));
+    return done({ kind: 'closed' });
+  }
+
+  /** The person closes a modal (its ✕): it and the views pushed over it go away. */
+  closeModal(userId: string, viewId: string): void {
+    const stack = this.stacks.get(userId) ?? [];
+    const at = stack.indexOf(viewId);
+    if (at < 0) return;
+    this.stacks.set(userId, stack.slice(0, at));
+    this.emit({ type: 'views', userId });
+  }
+
+  /** The whole workspace as JSON, for persistence. */
+  snapshot(): EmulatorState {
+    return structuredClone({
+      version: 1 as const,
+      seq: this.seq,
+      users: [...this.users.values()],
+      channels: [...this.channels.values()],
+      messages: [...this.messages.values()],
+      views: [...this.views.values()],
+      stacks: Object.fromEntries(this.stacks),
+      responseUrls: Object.fromEntries(this.responseContexts),
+    });
+  }
+
+  /** Replaces the workspace with a snapshot (the bot user is kept). */
+  restore(state: EmulatorState): void {
+    this.clearWorkspace();
+    this.seq = Math.max(this.seq, state.seq);
+    for (const u of state.users) this.users.set(u.id, { ...u });
+    for (const c of state.channels) this.channels.set(c.id, { ...c, members: [...c.members] });
+    for (const m of state.messages) this.messages.set(`${m.channel}/${m.ts}`, { ...m });
+    for (const v of state.views) this.views.set(v.id, { ...v });
+    for (const [user, ids] of Object.entries(state.stacks)) this.stacks.set(user, [...ids]);
+    for (const [url, ctx] of Object.entries(state.responseUrls)) this.responseContexts.set(url, { ...ctx });
+    this.emit({ type: 'channels' });
+  }
+
+  /** Empties the workspace: users (but the bot), channels, messages, views. */
+  clearWorkspace(): void {
+    const bot = this.users.get(this.botUserId);
+    this.users.clear();
+    if (bot) this.users.set(bot.id, bot);
+    this.channels.clear();
+    this.messages.clear();
+    this.views.clear();
+    this.stacks.clear();
+    this.triggers.clear();
+    this.responseContexts.clear();
+    this.calls = [];
+    this.emit({ type: 'channels' });
   }
 
   message(channel: string, ts: string): FakeMessage | undefined {
@@ -302,10 +581,12 @@ export class SlackEmulator {
   }
 
   async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
     await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
+      server.close(() => resolve());
       // WebClient's fetch keeps connections alive; without this close() waits for them to idle out.
-      this.server.closeAllConnections();
+      server.closeAllConnections();
     });
   }
 
@@ -363,9 +644,39 @@ export class SlackEmulator {
       call.response = this.invalidBlocks(args.blocks);
     } else {
       call.response = { ok: true };
+      this.deliverResponse(url, args);
     }
     this.notify(call);
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(call.response));
+  }
+
+  /**
+   * A response_url answer (or a command ack carrying a message), as Slack shows it to the person
+   * it was issued for: ephemeral by default, `in_channel` for everyone, or replacing/deleting the
+   * message it came from.
+   */
+  deliverResponse(url: string, args: Args): void {
+    const ctx = this.responseContexts.get(url);
+    if (!ctx) return;
+    const original = ctx.messageTs ? this.messages.get(`${ctx.channel}/${ctx.messageTs}`) : undefined;
+    if (truthy(args.delete_original)) {
+      if (original && !original.deleted) {
+        original.deleted = true;
+        this.emit({ type: 'message_deleted', channel: original.channel, ts: original.ts });
+      }
+      return;
+    }
+    if (truthy(args.replace_original) && original && !original.deleted) {
+      original.text = args.text === undefined ? original.text : String(args.text);
+      original.blocks = args.blocks === undefined ? undefined : (args.blocks as unknown[]);
+      original.edited = true;
+      this.emit({ type: 'message_changed', channel: original.channel, ts: original.ts });
+      return;
+    }
+    const inChannel = args.response_type === 'in_channel';
+    const thread = original?.thread_ts;
+    const msg = this.storeMessage(ctx.channel, { ...args, thread_ts: thread }, inChannel ? undefined : ctx.userId);
+    msg.viaResponseUrl = true;
   }
 
   private takeFailure(method: string): Failure | undefined {
@@ -377,7 +688,15 @@ export class SlackEmulator {
   }
 
   private notify(call: RecordedCall): void {
+    if (this.maxRecordedCalls !== undefined && this.calls.length > this.maxRecordedCalls) this.calls.splice(0, this.calls.length - this.maxRecordedCalls);
     for (const w of [...this.waiters]) if (w.match(call)) w.done(call);
+    this.emitter.emit('call', call);
+  }
+
+  /** Every Web API and response_url call as it is answered; returns the unsubscribe. */
+  onCall(listener: (call: RecordedCall) => void): () => void {
+    this.emitter.on('call', listener);
+    return () => this.emitter.off('call', listener);
   }
 
   private dispatch(method: string, args: Args): Json {
@@ -431,12 +750,15 @@ export class SlackEmulator {
       this.checkMessageContent(a, { textOptional: true });
       if (a.text !== undefined) msg.text = String(a.text);
       if (a.blocks !== undefined) msg.blocks = a.blocks as unknown[];
+      msg.edited = true;
+      this.emit({ type: 'message_changed', channel: msg.channel, ts: msg.ts });
       return { channel: msg.channel, ts: msg.ts, text: msg.text ?? '', message: this.messageJson(msg) };
     },
 
     'chat.delete': (a) => {
       const msg = this.existingMessage(a.channel, a.ts);
       msg.deleted = true;
+      this.emit({ type: 'message_deleted', channel: msg.channel, ts: msg.ts });
       return { channel: msg.channel, ts: msg.ts };
     },
 
@@ -451,7 +773,9 @@ export class SlackEmulator {
     'views.open': (a) => {
       this.exchangeTrigger(a.trigger_id);
       const view = this.checkView(a.view);
-      const stored = this.registerView(view, { userId: this.triggers.get(String(a.trigger_id))?.userId });
+      const userId = this.triggers.get(String(a.trigger_id))?.userId;
+      const stored = this.registerView(view, { userId });
+      if (userId) this.openModal(userId, stored.id, 'open');
       return { view: this.viewJson(stored) };
     },
 
@@ -459,7 +783,9 @@ export class SlackEmulator {
       this.exchangeTrigger(a.trigger_id);
       const view = this.checkView(a.view);
       const userId = this.triggers.get(String(a.trigger_id))?.userId;
+      if (userId && (this.stacks.get(userId)?.length ?? 0) >= MAX_STACK) fail('push_limit_reached');
       const stored = this.registerView(view, { userId });
+      if (userId) this.openModal(userId, stored.id, 'push');
       const parent = [...this.views.values()].filter((v) => v.userId === userId && v.id !== stored.id).pop();
       if (parent) {
         stored.rootViewId = parent.rootViewId;
@@ -478,6 +804,7 @@ export class SlackEmulator {
       stored.view = this.checkView(a.view);
       stored.hash = this.newHash();
       stored.at = this.now();
+      if (stored.userId) this.emit({ type: 'views', userId: stored.userId });
       return { view: this.viewJson(stored) };
     },
 
@@ -491,6 +818,7 @@ export class SlackEmulator {
       stored.view = view;
       stored.hash = this.newHash();
       stored.at = this.now();
+      this.emit({ type: 'views', userId });
       return { view: this.viewJson(stored) };
     },
 
@@ -524,6 +852,7 @@ export class SlackEmulator {
       this.addChannel({ id, name, is_private: truthy(a.is_private), members: [this.botUserId] });
       const ch = this.channels.get(id)!;
       ch.creator = this.botUserId;
+      this.emit({ type: 'channels' });
       return { channel: this.channelJson(ch) };
     },
 
@@ -541,6 +870,7 @@ export class SlackEmulator {
         fail('already_in_channel', { errors: already.map((user) => ({ user, ok: false, error: 'already_in_channel' })) });
       }
       for (const u of users) if (!ch.members.includes(u)) ch.members.push(u);
+      this.emit({ type: 'channels' });
       return { channel: this.channelJson(ch) };
     },
 
@@ -550,6 +880,7 @@ export class SlackEmulator {
       if (user === this.botUserId) fail('cant_kick_self');
       if (!ch.members.includes(user)) fail('not_in_channel');
       ch.members = ch.members.filter((m) => m !== user);
+      this.emit({ type: 'channels' });
       return {};
     },
 
@@ -557,6 +888,7 @@ export class SlackEmulator {
       const ch = this.openChannel(a.channel);
       if (ch.is_private) fail('method_not_supported_for_channel_type');
       if (!ch.members.includes(this.botUserId)) ch.members.push(this.botUserId);
+      this.emit({ type: 'channels' });
       return { channel: this.channelJson(ch) };
     },
 
@@ -586,6 +918,7 @@ export class SlackEmulator {
       const ch = this.channels.get(String(a.channel)) ?? fail('channel_not_found');
       if (ch.is_archived) fail('already_archived');
       ch.is_archived = true;
+      this.emit({ type: 'channels' });
       return {};
     },
 
@@ -593,6 +926,7 @@ export class SlackEmulator {
       const ch = this.channels.get(String(a.channel)) ?? fail('channel_not_found');
       if (!ch.is_archived) fail('not_archived');
       ch.is_archived = false;
+      this.emit({ type: 'channels' });
       return {};
     },
   };
@@ -668,7 +1002,7 @@ export class SlackEmulator {
     return msg;
   }
 
-  private storeMessage(channel: string, a: Args, ephemeralUser?: string): FakeMessage {
+  private storeMessage(channel: string, a: Args, ephemeralUser?: string, author = this.botUserId): FakeMessage {
     const msg: FakeMessage = {
       channel,
       ts: this.newTs(),
@@ -677,9 +1011,17 @@ export class SlackEmulator {
       thread_ts: str(a.thread_ts),
       ephemeralUser,
       at: this.now(),
+      user: author,
     };
     this.messages.set(`${channel}/${msg.ts}`, msg);
+    this.emit({ type: 'message', channel, ts: msg.ts });
     return msg;
+  }
+
+  /** views.open starts a new stack; views.push adds to it. */
+  private openModal(userId: string, viewId: string, how: 'open' | 'push'): void {
+    this.stacks.set(userId, how === 'open' ? [viewId] : [...(this.stacks.get(userId) ?? []), viewId]);
+    this.emit({ type: 'views', userId });
   }
 
   private dmId(userId: string): string {
@@ -739,16 +1081,17 @@ export class SlackEmulator {
 
   private userJson(u: FakeUser): Json {
     const name = u.name ?? u.id.toLowerCase();
+    const realName = u.real_name ?? name;
     return {
       id: u.id,
       team_id: this.teamId,
       name,
-      real_name: name,
+      real_name: realName,
       deleted: false,
       is_bot: u.is_bot ?? false,
       is_admin: false,
       tz: u.tz ?? 'America/New_York',
-      profile: { email: u.email, real_name: name, display_name: name },
+      profile: { email: u.email, real_name: realName, display_name: name, title: u.title ?? '' },
     };
   }
 
@@ -814,6 +1157,13 @@ async function parseArgs(contentType: string | undefined, body: Buffer): Promise
     }
   }
   return args;
+}
+
+/** Slack timestamps ("seconds.sequence") in time order. */
+export function compareTs(a: string, b: string): number {
+  const [as = '0', af = '0'] = a.split('.');
+  const [bs = '0', bf = '0'] = b.split('.');
+  return Number(as) - Number(bs) || Number(af) - Number(bf);
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
