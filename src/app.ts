@@ -33,6 +33,8 @@ export interface BuildOptions {
   logger?: Logger;
   /** Logs, metrics, readiness, draining; made here when not given. */
   ops?: Ops;
+  /** HTTP mode: the interface to listen on (default: all, as Bolt does); the local workspace uses 127.0.0.1. */
+  host?: string;
 }
 
 export interface ConveneApp {
@@ -46,7 +48,7 @@ export interface ConveneApp {
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
-export function buildApp({ config, db, mode, clock = systemClock, logger, ops: givenOps }: BuildOptions): ConveneApp {
+export function buildApp({ config, db, mode, clock = systemClock, logger, ops: givenOps, host }: BuildOptions): ConveneApp {
   const ops = givenOps ?? createOps({ db, log: loggerFor(config) });
   const clientOptions = config.slack.apiUrl ? { slackApiUrl: withTrailingSlash(config.slack.apiUrl) } : {};
   const common = {
@@ -104,7 +106,7 @@ export function buildApp({ config, db, mode, clock = systemClock, logger, ops: g
         await app.start();
         return undefined;
       }
-      server = (await app.start(config.port)) as { address(): unknown };
+      server = (await app.start(host ? { port: config.port, host } : config.port)) as { address(): unknown };
       const address = server.address() as { port: number } | null;
       return address?.port ?? config.port;
     },

@@ -86,6 +86,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /**
+ * No Slack tokens at all: `npm start` runs Convene in a local workspace (src/workspace) instead
+ * of against Slack. Any one of them set means Slack, and slackMode() names what else is missing.
+ */
+export function isLocalWorkspace(config: Config): boolean {
+  const { botToken, appToken, signingSecret } = config.slack;
+  return !botToken && !appToken && !signingSecret;
+}
+
+/**
  * Which way the app talks to Slack: Socket Mode with an app token, HTTP with a signing
  * secret. Throws ConfigError naming what is missing.
  */

@@ -1,12 +1,14 @@
-// Entry point: read config, open and migrate the database, start the Slack app.
+// Entry point: read config, open and migrate the database, start the Slack app (or, with no
+// Slack tokens at all, the local workspace: src/workspace).
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig, loadDotEnv, slackMode } from './config.js';
+import { ConfigError, isLocalWorkspace, loadConfig, loadDotEnv, slackMode } from './config.js';
 import { DatabaseLockedError, openDatabase } from './db/client.js';
 import { bootstrapAdmins } from './features/admin/service.js';
 import { startReminders } from './features/reminders/scheduler.js';
 import { loggerFor } from './ops/logger.js';
 import { createOps } from './ops/ops.js';
 import { onStopSignals } from './ops/shutdown.js';
+import { LocalWorkspaceError, type RunningWorkspace, startLocalWorkspace } from './workspace/workspace.js';
 
 function fail(lines: string[]): never {
   process.stderr.write(`${lines.join('\n')}\n`);
@@ -17,9 +19,11 @@ async function main(): Promise<void> {
   loadDotEnv();
   let config;
   let mode;
+  let local = false;
   try {
     config = loadConfig();
-    mode = slackMode(config);
+    local = isLocalWorkspace(config);
+    mode = local ? ('http' as const) : slackMode(config);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     fail([
@@ -36,6 +40,8 @@ async function main(): Promise<void> {
     if (error instanceof DatabaseLockedError) fail([`Convene can't start: ${error.message}`]);
     throw error;
   }
+  // The local workspace prints one line, not the JSON log of every request (LOG_LEVEL=debug still logs).
+  if (local && config.logLevel === 'info') config = { ...config, logLevel: 'warn' as const };
   const log = loggerFor(config);
   const ops = createOps({ db, log });
   const applied = await db.migrate();
@@ -43,20 +49,33 @@ async function main(): Promise<void> {
   log.bolt.info(`Database: ${where}; ${applied.length ? `applied ${applied.join(', ')}` : 'migrations up to date'}.`);
   await bootstrapAdmins(db.prisma, config.adminUserIds);
 
-  const convene = buildApp({ config, db, mode, ops });
-  const port = await convene.start();
-  log.bolt.info(
-    mode === 'socket'
-      ? 'Convene is connected to Slack over Socket Mode.'
-      : `Convene is listening on port ${port}: Slack requests at POST /slack/events, health at GET /healthz and /readyz, metrics at GET /metrics.`,
-  );
+  let workspace: RunningWorkspace | undefined;
+  if (local) {
+    try {
+      workspace = await startLocalWorkspace({ config, db, ops, logger: log.bolt });
+    } catch (error) {
+      if (error instanceof LocalWorkspaceError) fail([`Convene can't start the local workspace: ${error.message}`]);
+      if ((error as { code?: string }).code === 'EADDRINUSE') fail([`Convene can't start the local workspace: port ${config.port} is in use; set PORT to another one.`]);
+      throw error;
+    }
+    console.log(`Convene is running in a local workspace (no Slack tokens): open ${workspace.url}`);
+  }
+  const convene = workspace?.convene ?? buildApp({ config, db, mode, ops });
+  if (!workspace) {
+    const port = await convene.start();
+    log.bolt.info(
+      mode === 'socket'
+        ? 'Convene is connected to Slack over Socket Mode.'
+        : `Convene is listening on port ${port}: Slack requests at POST /slack/events, health at GET /healthz and /readyz, metrics at GET /metrics.`,
+    );
+  }
 
-  const reminders = startReminders({ prisma: db.prisma, config, logger: log.bolt, onTick: ops.recordTick });
+  const reminders = workspace?.reminders ?? startReminders({ prisma: db.prisma, config, logger: log.bolt, onTick: ops.recordTick });
 
   onStopSignals({
     ops,
     logger: log.bolt,
-    stopServing: () => convene.stop(),
+    stopServing: () => workspace?.stopServing() ?? convene.stop(),
     stopEngine: () => reminders.stop(),
     closeDatabase: () => db.close(),
   });

@@ -30,13 +30,17 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('starting Convene', () => {
-  it('stops at once without Slack tokens, naming them and the README section, exit code 1', async () => {
-    const result = await finished(start({}));
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('SLACK_BOT_TOKEN: not set');
-    expect(result.stderr).toContain('SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
-    expect(result.stderr).toContain('README.md, "Create the Slack app"');
-    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  // No tokens at all is the local workspace (test/workspace/local-start.test.ts); half a Slack setup is an error.
+  it('stops at once with only some of the Slack tokens, naming what is missing and the README section, exit code 1', async () => {
+    const botOnly = await finished(start({ SLACK_BOT_TOKEN: 'xoxb-1', DATA_DIR: join(dir, 'partial') }));
+    expect(botOnly.code).toBe(1);
+    expect(botOnly.stderr).toContain('SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP): not set');
+    expect(botOnly.stderr).toContain('README.md, "Create the Slack app"');
+    expect(botOnly.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    const secretOnly = await finished(start({ SLACK_SIGNING_SECRET: 's', DATA_DIR: join(dir, 'partial') }));
+    expect(secretOnly.code).toBe(1);
+    expect(secretOnly.stderr).toContain('SLACK_BOT_TOKEN: not set');
+    expect(secretOnly.stdout).not.toContain('local workspace');
   });
 
   it('names an invalid variable', async () => {

@@ -4,14 +4,14 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '@slack/web-api';
 import type { Config } from '../../config.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { systemClock } from '../../lib/time.js';
+import { type Clock, systemClock } from '../../lib/time.js';
 import { createDeliveryClient } from './delivery.js';
 import { createEngine, type Engine, newInstanceId, type TickResult } from './engine.js';
 import { allRules, allTransitions } from './registry.js';
 
 export interface Scheduler {
-  /** One tick now, unless one is already running (then it resolves when that one ends). */
-  runOnce(): Promise<void>;
+  /** One tick now, unless one is already running (then it resolves when that one ends); undefined when it failed or was stopped. */
+  runOnce(): Promise<TickResult | undefined>;
   /** Stops the cron task and waits for a running tick to finish. */
   stop(): Promise<void>;
 }
@@ -20,19 +20,23 @@ export interface Scheduler {
 export type OnTick = (result: TickResult, seconds: number) => void;
 
 export function tickRunner(engine: Pick<Engine, 'tick'>, logger: Logger, onTick?: OnTick): Scheduler {
-  let running: Promise<void> | undefined;
+  let running: Promise<TickResult | undefined> | undefined;
   let stopped = false;
   return {
     runOnce() {
-      if (stopped) return Promise.resolve();
+      if (stopped) return Promise.resolve(undefined);
       const started = performance.now();
       running ??= engine
         .tick()
         .then((r) => {
           onTick?.(r, (performance.now() - started) / 1000);
           if (r.sent || r.failed || r.gaveUp || r.skipped) logger.info(`reminders: sent ${r.sent}, failed ${r.failed}, gave up ${r.gaveUp}, skipped ${r.skipped}`);
+          return r;
         })
-        .catch((error: unknown) => logger.error('reminders: tick failed', error))
+        .catch((error: unknown) => {
+          logger.error('reminders: tick failed', error);
+          return undefined;
+        })
         .finally(() => {
           running = undefined;
         });
@@ -62,15 +66,15 @@ export function startScheduler(engine: Pick<Engine, 'tick'>, opts: { zone: strin
   };
 }
 
-/** The app's reminders: an engine on its own Slack client, ticking every minute. */
-export function startReminders(p: { prisma: PrismaClient; config: Config; logger: Logger; onTick?: OnTick }): Scheduler {
+/** The app's reminders: an engine on its own Slack client, ticking every minute (on the app's clock). */
+export function startReminders(p: { prisma: PrismaClient; config: Config; logger: Logger; onTick?: OnTick; clock?: Clock }): Scheduler {
   const engine = createEngine({
     prisma: p.prisma,
     client: createDeliveryClient(p.config.slack, p.logger),
     rules: allRules(),
     transitions: allTransitions(),
     zone: p.config.orgTimezone,
-    clock: systemClock,
+    clock: p.clock ?? systemClock,
     instanceId: newInstanceId('app'),
     logger: p.logger,
   });
