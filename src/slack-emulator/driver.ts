@@ -62,6 +62,7 @@ export class SlackDriver {
   private readonly signingSecret: string;
   private readonly fake: FakeSlack;
   private readonly now: () => number;
+  private readonly followAcks: boolean;
   private eventSeq = 0;
 
   constructor(opts: {
@@ -73,7 +74,14 @@ export class SlackDriver {
     now?: () => number;
     /** channel used when a command/action doesn't name one */
     defaultChannelId?: string;
+    /**
+     * Apply each view_submission ack to the emulator's modal stack as Slack would (update the
+     * view's content, push, clear, close): the local workspace does. The suite leaves stored
+     * views as the app opened them, so a test can submit the same form again.
+     */
+    followAcks?: boolean;
   }) {
+    this.followAcks = opts.followAcks ?? false;
     this.baseUrl = opts.baseUrl.replace(/\/$/, '');
     this.signingSecret = opts.signingSecret;
     this.fake = opts.fake;
@@ -180,7 +188,7 @@ export class SlackDriver {
       response_urls: [],
     };
     const res = this.withAckErrors(await this.postPayload(payload), 'view');
-    if (res.status === 200) res.outcome = this.fake.applyViewAck(userId, view.id, res.body);
+    if (this.followAcks && res.status === 200) res.outcome = this.fake.applyViewAck(userId, view.id, res.body);
     return res;
   }
 

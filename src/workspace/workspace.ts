@@ -513,7 +513,7 @@ export async function startLocalWorkspace({ config, db, web = mountWeb, logger, 
     server.close();
     throw error;
   }
-  const driver = new SlackDriver({ baseUrl: `http://127.0.0.1:${appPort}`, signingSecret, fake: emulator, defaultChannelId: GENERAL_CHANNEL });
+  const driver = new SlackDriver({ baseUrl: `http://127.0.0.1:${appPort}`, signingSecret, fake: emulator, defaultChannelId: GENERAL_CHANNEL, followAcks: true });
   const workspace = new LocalWorkspace({ emulator, driver, clock, db, reminders, dataDir, orgTimezone: config.orgTimezone });
   if (!saved) {
     await workspace.seed();

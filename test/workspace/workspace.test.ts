@@ -192,3 +192,39 @@ describe('local workspace', () => {
     expect(logger.errors()).toEqual([]);
   });
 });
+
+describe('local workspace walk-through on the demo data', () => {
+  it('takes a Core petition from the form to ten signatures to the committee\'s approval and a new channel', async () => {
+    const ws = running.workspace;
+    const petitions = 'C0DEMOPETITIONS';
+    expect(await ws.command(CONVENER, petitions, '/petition', 'ig')).toEqual({ ok: true });
+    const [form] = await until(() => ws.modals(CONVENER).length > 0 && ws.modals(CONVENER), 'the petition form');
+    const blocks = form!.view.blocks as Array<{ block_id: string; element?: { options?: Array<{ value: string }> } }>;
+    const submitted = await ws.submitView(CONVENER, form!.id, {
+      name: { value: { value: 'Walkthrough Wayfinding' } },
+      purpose: { value: { value: 'For people who design signs and maps that help visitors find their way in libraries.' } },
+      level: { value: { selected_option: blocks.find((b) => b.block_id === 'level')!.element!.options![0]!.value } },
+      leaders: { value: { selected_users: [CONVENER] } },
+    });
+    expect(submitted).toEqual({ ok: true });
+    // Close names in the directory: the app pushes a confirmation, as it would in Slack.
+    const confirm = ws.modals(CONVENER).at(-1);
+    if (confirm) expect(await ws.submitView(CONVENER, confirm.id, {})).toEqual({ ok: true });
+    expect(ws.modals(CONVENER)).toEqual([]);
+
+    const post = await until(() => ws.messages(ALA, petitions).find((m) => m.userId === ws.botUserId && text(m).includes('Walkthrough Wayfinding')), 'the petition post');
+    const signers = ws.people().filter((p) => p.roles.includes('signer')).slice(0, 10);
+    for (const s of signers) expect(await ws.action(s.id, { channel: petitions, ts: post.ts }, { actionId: 'petition.sign' })).toEqual({ ok: true });
+
+    const request = await until(
+      () => ws.messages('U0DEMOIGCC', 'C0DEMOSTAFF').find((m) => text(m).includes('Walkthrough Wayfinding') && JSON.stringify(m.blocks).includes('petition.approve')),
+      'the approval request in the staff channel',
+      20_000,
+    );
+    expect(await ws.action('U0DEMOIGCC', { channel: 'C0DEMOSTAFF', ts: request.ts }, { actionId: 'petition.approve' })).toEqual({ ok: true });
+    const channel = await until(() => ws.channels(CONVENER).find((c) => c.name === 'walkthrough-wayfinding'), 'the new group channel', 20_000);
+    expect(channel.memberIds).toContain(CONVENER);
+    const group = await db.db.prisma.group.findFirstOrThrow({ where: { name: 'Walkthrough Wayfinding' } });
+    expect(group.channelId).toBe(channel.id);
+  }, 60_000);
+});
