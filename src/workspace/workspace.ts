@@ -120,6 +120,7 @@ export class LocalWorkspace implements Workspace {
   private readonly events = new EventEmitter().setMaxListeners(0);
   private saveTimer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
+  private saves = 0;
   private closed = false;
 
   constructor(
@@ -131,6 +132,7 @@ export class LocalWorkspace implements Workspace {
       reminders: Scheduler;
       dataDir: string;
       orgTimezone: string;
+      logger: Pick<Logger, 'error'>;
     },
   ) {
     deps.emulator.onChange((c) => {
@@ -394,10 +396,11 @@ export class LocalWorkspace implements Workspace {
     }, SAVE_DELAY_MS);
   }
 
-  /** Writes workspace.json now (atomically: a temporary file renamed over it). */
+  /** Writes workspace.json now (atomically: a temporary file renamed over it); a failure is logged. */
   save(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
+    if (this.closed) return this.saving;
     const state: SavedWorkspace = {
       version: 1,
       demo: true,
@@ -406,11 +409,14 @@ export class LocalWorkspace implements Workspace {
       emulator: this.deps.emulator.snapshot(),
     };
     const file = join(this.deps.dataDir, STATE_FILE);
-    this.saving = this.saving.then(async () => {
-      await mkdir(this.deps.dataDir, { recursive: true });
-      await writeFile(`${file}.tmp`, JSON.stringify(state));
-      await rename(`${file}.tmp`, file);
-    });
+    const tmp = `${file}.${process.pid}.${++this.saves}.tmp`;
+    this.saving = this.saving
+      .then(async () => {
+        await mkdir(this.deps.dataDir, { recursive: true });
+        await writeFile(tmp, JSON.stringify(state));
+        await rename(tmp, file);
+      })
+      .catch((error: unknown) => this.deps.logger.error(`local workspace: could not save ${file}`, error));
     return this.saving;
   }
 
@@ -418,6 +424,7 @@ export class LocalWorkspace implements Workspace {
   async flush(): Promise<void> {
     await this.save();
     this.closed = true;
+    await this.saving;
   }
 }
 
@@ -514,7 +521,7 @@ export async function startLocalWorkspace({ config, db, web = mountWeb, logger, 
     throw error;
   }
   const driver = new SlackDriver({ baseUrl: `http://127.0.0.1:${appPort}`, signingSecret, fake: emulator, defaultChannelId: GENERAL_CHANNEL, followAcks: true });
-  const workspace = new LocalWorkspace({ emulator, driver, clock, db, reminders, dataDir, orgTimezone: config.orgTimezone });
+  const workspace = new LocalWorkspace({ emulator, driver, clock, db, reminders, dataDir, orgTimezone: config.orgTimezone, logger: convene.app.logger });
   if (!saved) {
     await workspace.seed();
     await workspace.save();

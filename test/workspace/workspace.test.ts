@@ -222,8 +222,11 @@ describe('local workspace walk-through on the demo data', () => {
       20_000,
     );
     expect(await ws.action('U0DEMOIGCC', { channel: 'C0DEMOSTAFF', ts: request.ts }, { actionId: 'petition.approve' })).toEqual({ ok: true });
-    const channel = await until(() => ws.channels(CONVENER).find((c) => c.name === 'walkthrough-wayfinding'), 'the new group channel', 20_000);
-    expect(channel.memberIds).toContain(CONVENER);
+    const channel = await until(
+      () => ws.channels(CONVENER).find((c) => c.name === 'walkthrough-wayfinding' && c.memberIds.includes(CONVENER)),
+      'the new group channel, with its convener invited',
+      20_000,
+    );
     const group = await db.db.prisma.group.findFirstOrThrow({ where: { name: 'Walkthrough Wayfinding' } });
     expect(group.channelId).toBe(channel.id);
   }, 60_000);
