@@ -597,6 +597,7 @@ async function switchPerson(id) {
   listen();
   await showCurrent();
   await loadModals();
+  document.body.dataset.viewer = id;
 }
 
 async function start() {
@@ -622,6 +623,7 @@ async function start() {
   wireComposer($('composer'), $('composer-text'), () => undefined);
   wireComposer($('thread-composer'), $('thread-text'), () => state.thread?.ts);
   $('composer-text').addEventListener('input', renderHints);
+  document.body.dataset.viewer = state.viewer;
   document.body.dataset.ready = 'true';
 }
 

@@ -1,0 +1,133 @@
+// The local workspace in a real browser (issue #9): Chromium opens the page served by `npm start`'s
+// local mode, and one person-switching user walks through Convene: the directory, a petition from
+// filing to the new group's channel, an IG Week claim, and a report nudge answered from its button.
+// Every assertion is on what the page shows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, launchBrowser, SlackPage } from './browser.js';
+import { type BrowserWorkspace, startBrowserWorkspace } from './workspace.js';
+
+let ws: BrowserWorkspace;
+let browser: Browser;
+let slack: SlackPage;
+
+beforeAll(async () => {
+  ws = await startBrowserWorkspace();
+  browser = await launchBrowser();
+  slack = new SlackPage(browser.page);
+  await slack.open(ws.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await ws?.close();
+});
+
+const PETITION = 'Rare Books Stewardship (demo)';
+
+describe('the local workspace in a browser', () => {
+  it('shows the workspace: channels, the app, the clock, the demo people', async () => {
+    const page = slack.page;
+    await expect.poll(() => page.locator('#channels button').allTextContents()).toEqual(expect.arrayContaining(['#general', '#demo-petitions', '#demo-announcements']));
+    expect(await page.locator('#person option').count()).toBeGreaterThanOrEqual(17);
+    expect(await page.locator('#clock-now').textContent()).toMatch(/\d{4}/);
+  });
+
+  it('/ig list answers only the person who asked, and a group can be joined from it', async () => {
+    await slack.actAs('demo signer 8');
+    await slack.openChannel('general');
+    await slack.send('/ig list');
+    const list = slack.message('Preservation Technology (demo)');
+    await list.waitFor();
+    expect(await list.locator('.msg-ephemeral').textContent()).toContain('Only visible to you');
+    await list.locator('.bk-section', { hasText: 'Preservation Technology (demo)' }).getByRole('button', { name: 'Details' }).click();
+    const info = slack.message(/Who can join/);
+    await info.getByRole('button', { name: 'Join group' }).click();
+    await slack.message(/You joined Preservation Technology \(demo\)/).waitFor();
+    // Someone else sees none of it.
+    await slack.actAs('demo signer 9');
+    await slack.openChannel('general');
+    expect(await slack.page.locator('#messages article.msg', { hasText: 'You joined' }).count()).toBe(0);
+  });
+
+  it('a petition goes from the form to signatures to approval, and its channel appears', async () => {
+    const page = slack.page;
+    await slack.actAs('Sam Okafor');
+    await slack.openChannel('general');
+    await slack.send('/petition ig');
+    await slack.modal().waitFor();
+    await slack.field('Group name').locator('input').fill(PETITION);
+    await slack.field('Statement of purpose').locator('textarea').fill('For people who look after rare books and special collections.');
+    await slack.field('Level').locator('select').selectOption({ label: 'Division' });
+    const sam = await page.locator('#person').inputValue();
+    await slack.field('Conveners').locator('select').selectOption([sam]);
+    await slack.modal().getByRole('button', { name: 'Continue' }).click();
+    // A confirmation step may follow (possible duplicates); then the modal closes.
+    await page.locator('#modal-layer').waitFor({ state: 'hidden' });
+
+    for (let n = 1; n <= 10; n++) {
+      await slack.actAs(new RegExp(`demo signer ${n}$`));
+      await slack.openChannel('demo-petitions');
+      await slack.message(PETITION).getByRole('button', { name: 'Sign' }).click();
+      await slack.message(/You signed petition/).waitFor();
+    }
+
+    await slack.actAs('Priya Nair');
+    await slack.openChannel('demo-staff');
+    const request = slack.message(/needs a decision/);
+    await request.getByRole('button', { name: 'Approve' }).click();
+    // The button's confirm dialog.
+    const confirm = page.locator('#confirm-layer .confirm');
+    expect(await confirm.textContent()).toContain('Approve and create the group?');
+    await confirm.getByRole('button', { name: 'Approve' }).click();
+    await page.locator('#channels button', { hasText: /rare-books-stewardship/ }).waitFor();
+  });
+
+  it('on January 15 a convener claims an IG Week slot and fills in its details', async () => {
+    const page = slack.page;
+    await slack.actAs('Sam Okafor');
+    await slack.jumpTo(`${ws.igWeekYear}-01-15`);
+    await slack.openChannel('general');
+    await slack.send('/igweek');
+    const schedule = slack.message(/Slot selection is open/);
+    await schedule.getByRole('button', { name: 'Claim' }).first().click();
+    // Sam convenes several groups: the app asks which one.
+    await slack.message(/Which one is the/).getByRole('button', { name: 'Metadata Practices (demo)' }).click();
+    const claimed = slack.message(/has the .* slot at IG Week/);
+    await claimed.getByRole('button', { name: 'Session details' }).click();
+    await slack.modal().waitFor();
+    await slack.field('Title').locator('input').fill('Metadata in the open');
+    await slack.modal().locator('.modal-submit').click();
+    await expect.poll(async () => (await page.locator('#modal-layer').isHidden()) || (await slack.modal().textContent())).toBeTruthy();
+  });
+
+  it('past a report due date the nudge is in the DM, and the report is filed from its button', async () => {
+    const page = slack.page;
+    await slack.actAs('Sam Okafor');
+    await slack.jumpTo(`${ws.igWeekYear}-02-02`);
+    await slack.openApp('messages');
+    const nudge = slack.message(/report of .* is overdue/);
+    await nudge.getByRole('button', { name: 'File report' }).click();
+    await slack.modal().waitFor();
+    if (await slack.field('Group').count()) {
+      await slack.field('Group').locator('select').selectOption({ index: 1 });
+      await slack.modal().locator('.modal-submit').click();
+    }
+    await slack.field('Activities').locator('textarea').fill('Two webinars on linked data.');
+    await slack.field('Progress toward deliverables').locator('textarea').fill('Drafted the best-practice guide.');
+    await slack.field('Plans for next quarter').locator('textarea').fill('Publish the guide.');
+    await slack.modal().getByRole('button', { name: 'File report' }).click();
+    await slack.modal().locator('.modal-title', { hasText: 'Report filed' }).waitFor();
+    expect(await slack.modal().textContent()).toContain('counts as late');
+    await slack.modal().locator('.modal-close').click();
+    await page.locator('#modal-layer').waitFor({ state: 'hidden' });
+  });
+
+  it('threw no errors in the page', async () => {
+    // The README's screenshot of the main screen: `SCREENSHOT=docs/local-workspace.png npx vitest run test/browser`.
+    if (process.env.SCREENSHOT) {
+      await slack.actAs('Sam Okafor');
+      await slack.openChannel('demo-petitions');
+      await slack.page.screenshot({ path: process.env.SCREENSHOT });
+    }
+    expect(browser.errors).toEqual([]);
+  });
+});
