@@ -82,12 +82,17 @@ export class SlackPage {
     const box = this.page.locator('#composer-text');
     await box.fill(text);
     await box.press('Enter');
-    await this.page.waitForFunction(() => (document.getElementById('composer-text') as HTMLTextAreaElement).value === '');
+    await this.page.waitForFunction("document.getElementById('composer-text').value === ''");
   }
 
   /** The latest message in the open pane showing `text`. */
   message(text: string | RegExp): Locator {
     return this.page.locator('#messages article.msg', { hasText: text }).last();
+  }
+
+  /** The latest message everyone in the channel sees (not an ephemeral answer) showing `text`. */
+  post(text: string | RegExp): Locator {
+    return this.page.locator('#messages article.msg:not(.msg-is-ephemeral)', { hasText: text }).last();
   }
 
   /** The top modal. */
@@ -103,13 +108,13 @@ export class SlackPage {
   async advanceClock(button: '+1 day' | '+1 week'): Promise<void> {
     const before = await this.page.locator('#clock-now').getAttribute('datetime');
     await this.page.locator('.clock button', { hasText: button }).click();
-    await this.page.waitForFunction((b) => document.getElementById('clock-now')?.getAttribute('datetime') !== b, before);
+    await this.page.waitForFunction(`document.getElementById('clock-now').getAttribute('datetime') !== ${JSON.stringify(before)}`);
   }
 
   async jumpTo(isoDate: string): Promise<void> {
     const before = await this.page.locator('#clock-now').getAttribute('datetime');
     await this.page.locator('#clock-date').fill(isoDate);
     await this.page.locator('#clock-jump button').click();
-    await this.page.waitForFunction((b) => document.getElementById('clock-now')?.getAttribute('datetime') !== b, before);
+    await this.page.waitForFunction(`document.getElementById('clock-now').getAttribute('datetime') !== ${JSON.stringify(before)}`);
   }
 }

@@ -2,7 +2,9 @@
 // local mode, and one person-switching user walks through Convene: the directory, a petition from
 // filing to the new group's channel, an IG Week claim, and a report nudge answered from its button.
 // Every assertion is on what the page shows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, launchBrowser, SlackPage } from './browser.js';
 import { type BrowserWorkspace, startBrowserWorkspace } from './workspace.js';
 
@@ -15,6 +17,13 @@ beforeAll(async () => {
   browser = await launchBrowser();
   slack = new SlackPage(browser.page);
   await slack.open(ws.url);
+});
+// A failing step leaves a screenshot of what the page showed, and its text.
+afterEach(async ({ task }) => {
+  if (task.result?.state !== 'fail' || !browser) return;
+  const file = join(tmpdir(), `convene-browser-${task.name.replace(/\W+/g, '-').slice(0, 60)}.png`);
+  await browser.page.screenshot({ path: file }).catch(() => undefined);
+  console.error(`Screenshot: ${file}\n${await browser.page.locator('main').innerText().catch(() => '')}`);
 });
 afterAll(async () => {
   await browser?.close();
@@ -34,7 +43,7 @@ describe('the local workspace in a browser', () => {
   it('/ig list answers only the person who asked, and a group can be joined from it', async () => {
     await slack.actAs('demo signer 8');
     await slack.openChannel('general');
-    await slack.send('/ig list');
+    await slack.send('/ig list preservation');
     const list = slack.message('Preservation Technology (demo)');
     await list.waitFor();
     expect(await list.locator('.msg-ephemeral').textContent()).toContain('Only visible to you');
@@ -60,15 +69,26 @@ describe('the local workspace in a browser', () => {
     const sam = await page.locator('#person').inputValue();
     await slack.field('Conveners').locator('select').selectOption([sam]);
     await slack.modal().getByRole('button', { name: 'Continue' }).click();
-    // A confirmation step may follow (possible duplicates); then the modal closes.
     await page.locator('#modal-layer').waitFor({ state: 'hidden' });
+
+    // Comments go in the petition's thread.
+    await slack.openChannel('demo-petitions');
+    await slack.post(PETITION).hover();
+    await slack.post(PETITION).getByRole('button', { name: 'Reply' }).click();
+    await page.locator('#thread-text').fill('Happy to help with the first webinar.');
+    await page.locator('#thread-text').press('Enter');
+    await page.locator('#thread-messages article.msg', { hasText: 'Happy to help with the first webinar.' }).waitFor();
+    await page.locator('#thread-close').click();
 
     for (let n = 1; n <= 10; n++) {
       await slack.actAs(new RegExp(`demo signer ${n}$`));
       await slack.openChannel('demo-petitions');
-      await slack.message(PETITION).getByRole('button', { name: 'Sign' }).click();
+      await slack.post(PETITION).getByRole('button', { name: 'Sign', exact: true }).click();
       await slack.message(/You signed petition/).waitFor();
     }
+    // The petition's message was updated in place, and the thread is still on it.
+    await expect.poll(() => slack.post(PETITION).innerText()).toContain('10 of 10');
+    expect(await slack.post(PETITION).locator('.msg-replies').innerText()).toBe('1 reply');
 
     await slack.actAs('Priya Nair');
     await slack.openChannel('demo-staff');
@@ -91,26 +111,35 @@ describe('the local workspace in a browser', () => {
     await schedule.getByRole('button', { name: 'Claim' }).first().click();
     // Sam convenes several groups: the app asks which one.
     await slack.message(/Which one is the/).getByRole('button', { name: 'Metadata Practices (demo)' }).click();
-    const claimed = slack.message(/has the .* slot at IG Week/);
-    await claimed.getByRole('button', { name: 'Session details' }).click();
-    await slack.modal().waitFor();
-    await slack.field('Title').locator('input').fill('Metadata in the open');
+    // The claim is confirmed in the channel, and the session form opens at once.
+    await slack.message(/Metadata Practices \(demo\) has the .* slot at IG Week/).getByRole('button', { name: 'Session details' }).waitFor();
+    await slack.modal().locator('.modal-title', { hasText: 'Session details' }).waitFor();
+    await slack.field('Session title').locator('input').fill('Metadata in the open');
+    await slack.field('Setup').getByLabel('Webinar').check();
     await slack.modal().locator('.modal-submit').click();
-    await expect.poll(async () => (await page.locator('#modal-layer').isHidden()) || (await slack.modal().textContent())).toBeTruthy();
+    // A required choice left out is refused on its field, the form kept as typed.
+    expect(await slack.field('Polls').locator('.bk-field-error').innerText()).toBe('Please complete this required field.');
+    expect(await slack.field('Session title').locator('input').inputValue()).toBe('Metadata in the open');
+    await slack.field('Polls').getByLabel('No polls').check();
+    await slack.field('Breakout rooms').getByLabel('No breakout rooms').check();
+    await slack.field('Speakers').locator('select').selectOption({ label: 'Ada Park (demo)' });
+    await slack.modal().locator('.modal-submit').click();
+    // The form turns into its confirmation (response_action: update).
+    await slack.modal().getByText('Saved Metadata in the open for Metadata Practices (demo)').waitFor();
+    await slack.modal().locator('.modal-close').click();
+    await page.locator('#modal-layer').waitFor({ state: 'hidden' });
   });
 
   it('past a report due date the nudge is in the DM, and the report is filed from its button', async () => {
     const page = slack.page;
     await slack.actAs('Sam Okafor');
-    await slack.jumpTo(`${ws.igWeekYear}-02-02`);
+    // Q4 reports are due January 31; the first overdue nudge goes out a week later.
+    await slack.jumpTo(`${ws.igWeekYear}-02-08`);
     await slack.openApp('messages');
-    const nudge = slack.message(/report of .* is overdue/);
+    const nudge = slack.message(/report of Metadata Practices \(demo\) is overdue/);
     await nudge.getByRole('button', { name: 'File report' }).click();
-    await slack.modal().waitFor();
-    if (await slack.field('Group').count()) {
-      await slack.field('Group').locator('select').selectOption({ index: 1 });
-      await slack.modal().locator('.modal-submit').click();
-    }
+    await slack.modal().getByText('IG Report Form for Metadata Practices (demo)').waitFor();
+    expect(await slack.field('Quarter').locator('select option:checked').innerText()).toContain(`${ws.igWeekYear - 1} Q4 (Oct–Dec)`);
     await slack.field('Activities').locator('textarea').fill('Two webinars on linked data.');
     await slack.field('Progress toward deliverables').locator('textarea').fill('Drafted the best-practice guide.');
     await slack.field('Plans for next quarter').locator('textarea').fill('Publish the guide.');

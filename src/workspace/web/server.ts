@@ -287,7 +287,9 @@ export function mountWeb(workspace: Workspace): (req: IncomingMessage, res: Serv
       const blocks = b.viewId
         ? (workspace.modals(b.viewer).find((v) => v.id === b.viewId) ?? (await homeOf(b.viewer, b.viewId)))?.view.blocks
         : findMessage(b.viewer, b.channel!, b.ts!, b.threadTs).blocks;
-      const found = elementsOf(blocks).find((e) => e.element.action_id === b.actionId && (b.blockId === undefined || e.blockId === b.blockId));
+      const candidates = elementsOf(blocks).filter((e) => e.element.action_id === b.actionId && (b.blockId === undefined || e.blockId === b.blockId));
+      // Slack wants action_ids unique in a block; should two share one, the button's value tells them apart.
+      const found = candidates.find((e) => e.element.type === 'button' && e.element.value === b.value) ?? candidates[0];
       if (!found) throw new HttpError(404, `No element ${b.actionId} there any more`);
       const { type: _type, ...selected } = slackValue(found.element, { value: b.value, values: b.values }, zone);
       const isButton = found.element.type === 'button';
