@@ -105,16 +105,20 @@ export class SlackPage {
     return this.modal().locator('.bk-input', { has: this.page.locator('.bk-label', { hasText: label }) });
   }
 
+  /** Moves the workspace clock with its buttons; resolves when the deadline engine is done at the new instant. */
   async advanceClock(button: '+1 day' | '+1 week'): Promise<void> {
-    const before = await this.page.locator('#clock-now').getAttribute('datetime');
     await this.page.locator('.clock button', { hasText: button }).click();
-    await this.page.waitForFunction(`document.getElementById('clock-now').getAttribute('datetime') !== ${JSON.stringify(before)}`);
+    await this.clockSettled();
   }
 
   async jumpTo(isoDate: string): Promise<void> {
-    const before = await this.page.locator('#clock-now').getAttribute('datetime');
     await this.page.locator('#clock-date').fill(isoDate);
     await this.page.locator('#clock-jump button').click();
-    await this.page.waitForFunction(`document.getElementById('clock-now').getAttribute('datetime') !== ${JSON.stringify(before)}`);
+    await this.clockSettled();
+  }
+
+  /** The clock's controls are disabled while the engine runs (its nudges can take a few seconds). */
+  private async clockSettled(): Promise<void> {
+    await this.page.locator('.clock.busy').waitFor({ state: 'detached', timeout: 20_000 });
   }
 }

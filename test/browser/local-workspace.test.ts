@@ -155,6 +155,9 @@ describe('the local workspace in a browser', () => {
     if (process.env.SCREENSHOT) {
       await slack.actAs('Sam Okafor');
       await slack.openChannel('demo-petitions');
+      await slack.post(PETITION).locator('.msg-replies').click();
+      await slack.page.locator('#thread-messages article.msg', { hasText: 'Happy to help' }).waitFor();
+      await slack.page.evaluate("document.getElementById('toasts').replaceChildren()");
       await slack.page.screenshot({ path: process.env.SCREENSHOT });
     }
     expect(browser.errors).toEqual([]);

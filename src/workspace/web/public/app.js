@@ -119,7 +119,11 @@ function renderSidebar() {
       const hash = document.createElement('span');
       hash.className = 'sb-hash';
       hash.textContent = c.isPrivate ? '🔒' : '#';
-      b.append(hash, document.createTextNode(c.name));
+      const name = document.createElement('span');
+      name.className = 'sb-name';
+      name.textContent = c.name;
+      b.title = c.name;
+      b.append(hash, name);
       b.addEventListener('click', () => openChannel(c.id));
       li.append(b);
       return li;
@@ -204,9 +208,12 @@ async function loadHome(opened = false) {
   $('home').innerHTML = html || '<p class="empty">Convene has not published a Home tab for you yet.</p>';
 }
 
-function placeMessages(container, messages, stick) {
+/** Shows a channel's (or thread's) messages; those new since the last showing of the same list flash once. */
+function placeMessages(container, messages, stick, key) {
   const atBottom = container.scrollHeight - container.scrollTop - container.clientHeight < 40;
-  const before = new Set([...container.querySelectorAll('article.msg')].map((m) => m.dataset.ts));
+  const same = container.dataset.key === key;
+  container.dataset.key = key;
+  const before = new Set(same ? [...container.querySelectorAll('article.msg')].map((m) => m.dataset.ts) : []);
   container.innerHTML = messages.length ? messages.map((m) => m.html).join('') : '<p class="empty">No messages yet.</p>';
   if (before.size) for (const m of container.querySelectorAll('article.msg')) if (!before.has(m.dataset.ts)) m.classList.add('flash');
   if (stick || atBottom) container.scrollTop = container.scrollHeight;
@@ -217,8 +224,7 @@ async function loadMessages(stick = false) {
   if (!channel) return;
   const r = await getJson(`/ws/channel/${channel}?viewer=${state.viewer}`);
   if (currentChannel() !== channel) return;
-  placeMessages($('messages'), r.messages, stick);
-  $('messages').dataset.channel = channel;
+  placeMessages($('messages'), r.messages, stick, `${state.viewer}/${channel}`);
 }
 
 async function openThread(channel, ts) {
@@ -238,7 +244,7 @@ async function loadThread(stick = false) {
     const parent = all.messages.find((m) => m.ts === ts);
     if (parent) messages = [parent, ...messages];
   }
-  placeMessages($('thread-messages'), messages, stick);
+  placeMessages($('thread-messages'), messages, stick, `${state.viewer}/${channel}/${ts}`);
 }
 
 function closeThread() {
@@ -571,9 +577,11 @@ function listen() {
 // Controls
 // ---------------------------------------------------------------------------
 
-async function moveClock(body, button) {
+async function moveClock(body) {
   const buttons = document.querySelectorAll('.clock button');
   for (const b of buttons) b.disabled = true;
+  // The deadline engine runs at the new instant: transitions, then the nudges it sends.
+  document.querySelector('.clock').classList.add('busy');
   try {
     const r = await post('/ws/clock', { viewer: state.viewer, ...body });
     if (!failed(r)) {
@@ -584,6 +592,7 @@ async function moveClock(body, button) {
     }
   } finally {
     for (const b of buttons) b.disabled = false;
+    document.querySelector('.clock').classList.remove('busy');
   }
 }
 
