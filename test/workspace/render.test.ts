@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { checkboxes, datePicker, radios, staticSelect, textInput, input, modal } from '../../src/lib/slack/modal.js';
 import { actions, button, context, divider, fields, header, section } from '../../src/lib/slack/blocks.js';
 import { slackDateTime, slackDay, zonedInstant } from '../../src/lib/time.js';
-import { mrkdwn, renderBlocks, renderMessage, renderModal, type RenderContext, UNSUPPORTED } from '../../src/workspace/web/render.js';
+import { mrkdwn, renderBlocks, renderHome, renderMessage, renderModal, type RenderContext, UNSUPPORTED } from '../../src/workspace/web/render.js';
+import { VIEW_CATALOG } from '../support/view-catalog.js';
 
 const ctx: RenderContext = {
   zone: 'America/Los_Angeles',
@@ -242,5 +243,29 @@ describe('messages', () => {
     expect(person).toContain('<span class="msg-author">Pat &lt;script&gt;</span>');
     expect(person).toContain('I <b>support</b> this &lt;3');
     expect(person).toContain('(edited)');
+  });
+});
+
+describe('every view the app has (test/support/view-catalog.ts)', () => {
+  const entries = VIEW_CATALOG.map((e) => [e.name, e] as const);
+
+  it('is a long list', () => {
+    expect(entries.length).toBeGreaterThan(50);
+  });
+
+  it.each(entries)('%s renders with no unsupported placeholder', (_name, entry) => {
+    const payload = entry.build() as Record<string, unknown>;
+    let html: string;
+    if (entry.kind === 'message') {
+      html = renderMessage({ channel: 'CPET', ts: '1800000000.000100', userId: 'UBOT', text: String(payload.text ?? ''), blocks: payload.blocks as unknown[] | undefined, replyCount: 0 }, ctx);
+    } else {
+      const view = { id: 'V1', type: entry.kind, view: payload, userId: 'UALA', stackIndex: 0 };
+      html = entry.kind === 'modal' ? renderModal(view, ctx) : renderHome(view, ctx);
+    }
+    expect(html).not.toContain(UNSUPPORTED);
+    expect(html).not.toMatch(/<script|javascript:/i);
+    // Every block became something on the page.
+    const blocks = Array.isArray(payload.blocks) ? payload.blocks : [];
+    expect(html.match(/data-block-id="/g)?.length ?? 0).toBeGreaterThanOrEqual(blocks.length);
   });
 });
