@@ -32,12 +32,17 @@ afterAll(async () => {
 
 const PETITION = 'Rare Books Stewardship (demo)';
 
-describe('the local workspace in a browser', () => {
+describe('the local workspace in a browser', { timeout: 60_000 }, () => {
   it('shows the workspace: channels, the app, the clock, the demo people', async () => {
     const page = slack.page;
     await expect.poll(() => page.locator('#channels button').allTextContents()).toEqual(expect.arrayContaining(['#general', '#demo-petitions', '#demo-announcements']));
     expect(await page.locator('#person option').count()).toBeGreaterThanOrEqual(17);
     expect(await page.locator('#clock-now').textContent()).toMatch(/\d{4}/);
+    // The App Home tab: the convener's dashboard, as the app publishes it on app_home_opened.
+    await slack.actAs('Sam Okafor');
+    await slack.openApp('home');
+    await page.locator('#home .bk-section', { hasText: 'Your groups' }).waitFor();
+    expect(await page.locator('#home').innerText()).toContain('Metadata Practices (demo)');
   });
 
   it('/ig list answers only the person who asked, and a group can be joined from it', async () => {
