@@ -45,6 +45,24 @@ describe('the local workspace in a browser', { timeout: 60_000 }, () => {
     expect(await page.locator('#home').innerText()).toContain('Metadata Practices (demo)');
   });
 
+  it("another person's message appears without a reload, within a second", async () => {
+    const other = new SlackPage(await browser.context.newPage());
+    try {
+      await other.open(ws.url);
+      await other.actAs('Mei Chen');
+      await other.openChannel('general');
+      await slack.actAs('Tomás Silva');
+      await slack.openChannel('general');
+      await slack.send('Hello from *Denver*');
+      const shown = other.post('Hello from Denver');
+      await shown.waitFor({ timeout: 1000 });
+      expect(await shown.locator('.msg-author').innerText()).toBe('Tomás Silva (demo)');
+      expect(await shown.locator('b').innerText()).toBe('Denver');
+    } finally {
+      await other.page.close();
+    }
+  });
+
   it('/ig list answers only the person who asked, and a group can be joined from it', async () => {
     await slack.actAs('demo signer 8');
     await slack.openChannel('general');
