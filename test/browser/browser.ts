@@ -70,7 +70,9 @@ export class SlackPage {
   }
 
   async openChannel(name: string): Promise<void> {
-    await this.page.locator(`#channels button[data-name="${name}"]`).click();
+    const button = this.page.locator(`#channels button[data-name="${name}"]`);
+    if (await button.evaluate((b) => b.classList.contains('active')).catch(() => false)) return;
+    await button.click();
     await this.page.locator('#pane-title', { hasText: name }).waitFor();
   }
 
