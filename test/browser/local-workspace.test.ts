@@ -38,6 +38,14 @@ describe('the local workspace in a browser', { timeout: 60_000 }, () => {
     await expect.poll(() => page.locator('#channels button').allTextContents()).toEqual(expect.arrayContaining(['#general', '#demo-petitions', '#demo-announcements']));
     expect(await page.locator('#person option').count()).toBeGreaterThanOrEqual(17);
     expect(await page.locator('#clock-now').textContent()).toMatch(/\d{4}/);
+    // The composer offers the slash commands with the manifest's usage hints, and completes them.
+    await slack.openChannel('general');
+    const box = page.locator('#composer-text');
+    await box.fill('/pet');
+    expect(await page.locator('#hints .hint').allInnerTexts()).toEqual([expect.stringMatching(/^\/petition\s*ig \| mig \| list/)]);
+    await box.press('Tab');
+    expect(await box.inputValue()).toBe('/petition ');
+    await box.fill('');
     // The App Home tab: the convener's dashboard, as the app publishes it on app_home_opened.
     await slack.actAs('Sam Okafor');
     await slack.openApp('home');

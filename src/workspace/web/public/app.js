@@ -510,6 +510,14 @@ function wireComposer(form, textarea, threadTs) {
     submit();
   });
   textarea.addEventListener('keydown', (e) => {
+    // A partly typed command ("/pet") completes to the first matching one, as Slack's picker does.
+    const partial = textarea === $('composer-text') && (e.key === 'Tab' || e.key === 'Enter') ? matchingCommands(textarea.value) : [];
+    if (partial.length && !state.commands.some((c) => c.command === textarea.value)) {
+      e.preventDefault();
+      textarea.value = `${partial[0].command} `;
+      renderHints();
+      return;
+    }
     if (e.key === 'Enter' && !e.shiftKey) {
       e.preventDefault();
       submit();
