@@ -149,7 +149,7 @@ describe('the local workspace in a browser', { timeout: 60_000 }, () => {
     await slack.field('Setup').getByLabel('Webinar').check();
     await slack.modal().locator('.modal-submit').click();
     // A required choice left out is refused on its field, the form kept as typed.
-    expect(await slack.field('Polls').locator('.bk-field-error').innerText()).toBe('Please complete this required field.');
+    await expect.poll(() => slack.field('Polls').locator('.bk-field-error').innerText()).toBe('Please complete this required field.');
     expect(await slack.field('Session title').locator('input').inputValue()).toBe('Metadata in the open');
     await slack.field('Polls').getByLabel('No polls').check();
     await slack.field('Breakout rooms').getByLabel('No breakout rooms').check();
