@@ -16,6 +16,7 @@ import * as igweek from './features/igweek/listeners.js';
 import * as petitions from './features/petitions/listeners.js';
 import * as reminders from './features/reminders/listeners.js';
 import * as reports from './features/reports/listeners.js';
+import * as rooms from './features/rooms/listeners.js';
 import { helpReply } from './features/home/views.js';
 import { errorReply } from './lib/slack/errors.js';
 import { loggerFor } from './ops/logger.js';
@@ -89,7 +90,7 @@ export function buildApp({ config, db, mode, clock = systemClock, logger, ops: g
     refreshHome: async () => {},
   };
   context.refreshHome = home.refresher(context);
-  for (const feature of [directory, admin, home, reminders, igweek, petitions, conveners, elections, reports, groups]) feature.register(context);
+  for (const feature of [directory, admin, home, reminders, igweek, petitions, conveners, elections, reports, groups, rooms]) feature.register(context);
   registerIgCommand(context);
 
   app.error(async (error) => {

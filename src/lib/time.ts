@@ -193,3 +193,8 @@ export function formatSlackDate(instant: Date, zone: string, tokens: string, now
   };
   return tokens.replace(/\{([a-z_]+)\}/g, (token, name: string) => values[name]?.() ?? token);
 }
+
+/** The zone's short name at an instant, e.g. "CST", "CDT" (or "GMT+14" where there is none). */
+export function zoneAbbreviation(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat('ZZZZ');
+}

@@ -23,6 +23,8 @@ import { igWeekCalendar } from '../../src/features/igweek/rules.js';
 import * as petitions from '../../src/features/petitions/views.js';
 import * as reminders from '../../src/features/reminders/views.js';
 import * as reports from '../../src/features/reports/views.js';
+import * as rooms from '../../src/features/rooms/views.js';
+import type { Booking as RoomBooking, Room as RoomRow } from '../../src/features/rooms/service.js';
 
 export type CatalogKind = 'message' | 'modal' | 'home';
 
@@ -45,6 +47,7 @@ export const NOT_PAYLOADS: Record<string, string[]> = {
   igweek: ['slotPlainText', 'slotTimesText', 'weekSpan', 'takenNotice', 'detailsSavedText', 'settingsSavedText'],
   petitions: ['petitionRef', 'organizerRows'],
   reminders: ['formatRecipient', 'formatAudience', 'plainInstant'],
+  rooms: ['whenText', 'freeTimesText'],
 };
 
 // ---------------------------------------------------------------------------
@@ -357,6 +360,73 @@ const inModal = (name: string, element: () => Block): CatalogEntry =>
 const manyChoices = (n: number) => Array.from({ length: n }, (_, i) => ({ text: `${LONG_NAME} ${i}`, value: `v${i}` }));
 
 // ---------------------------------------------------------------------------
+// Zoom rooms
+
+const LONG_ROOM = 'Core Zoom Room <One> & *Webinar* License — Large Meetings of the Association'.padEnd(80, 'x');
+function roomRow(id: number, over: Partial<RoomRow> = {}): RoomRow {
+  return { id, name: id === 1 ? LONG_ROOM : `Core Zoom Room ${id}`, capacity: 100 * id, joinUrl: `https://ala-org.zoom.us/j/${'9'.repeat(11)}${id}?pwd=${'A'.repeat(40)}`, access: (['CONVENERS', 'CORE_CONVENERS', 'STAFF'] as const)[id % 3]!, igWeek: id === 2, createdAt: NOW, updatedAt: NOW, updatedBy: 'USTAFF', ...over };
+}
+const ROOMS: RoomRow[] = Array.from({ length: 60 }, (_, i) => roomRow(i + 1));
+function roomBooking(id: number, over: Partial<RoomBooking> = {}): RoomBooking {
+  const startsAt = new Date(NOW.getTime() + id * 3 * 3600_000);
+  const room = ROOMS[id % 3]!;
+  const g = GROUPS[id % GROUPS.length]!;
+  return {
+    id,
+    roomId: room.id,
+    groupId: g.id,
+    bookedBy: 'UCONV01',
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 4 * 3600_000),
+    purpose: 'Steering <committee> & *planning*: '.padEnd(200, 'p'),
+    zone: 'America/Los_Angeles',
+    igWeekSessionId: null,
+    createdAt: NOW,
+    updatedAt: NOW,
+    room,
+    group: { id: g.id, name: id === 1 ? LONG_NAME : g.name, kind: g.kind },
+    ...over,
+  };
+}
+const BOOKINGS: RoomBooking[] = Array.from({ length: 40 }, (_, i) => roomBooking(i + 1));
+const BOOKING_FORM: Parameters<typeof rooms.bookModal>[0] = {
+  groups: MANY_GROUPS.map((g) => ({ id: g.id, name: g.name, kind: g.kind })),
+  rooms: ROOMS,
+  zone: 'America/Los_Angeles',
+  roomId: 1,
+  date: '2027-02-10',
+  free: Array.from({ length: 30 }, (_, i) => ({ startsAt: new Date(NOW.getTime() + i * 2 * 3600_000), endsAt: new Date(NOW.getTime() + (i * 2 + 1) * 3600_000) })),
+  now: NOW,
+};
+const BOOKED = { booking: BOOKINGS[0]!, zone: 'America/Los_Angeles' };
+const MOVED = { ...BOOKED, from: { startsAt: BOOKINGS[1]!.startsAt, endsAt: BOOKINGS[1]!.endsAt, roomName: LONG_ROOM } };
+
+const ROOM_ENTRIES: CatalogEntry[] = [
+  modalEntry('rooms.bookModal — several groups, 60 rooms, many free times', () => rooms.bookModal(BOOKING_FORM)),
+  modalEntry('rooms.bookModal — one group, nothing free', () => rooms.bookModal({ ...BOOKING_FORM, groups: BOOKING_FORM.groups.slice(0, 1), free: [] })),
+  modalEntry('rooms.bookModal — moving a booking', () => rooms.bookModal({ ...BOOKING_FORM, groups: BOOKING_FORM.groups.slice(0, 1), booking: BOOKINGS[0]! })),
+  modalEntry('rooms.withFreeTimes', () => rooms.withFreeTimes(rooms.bookModal(BOOKING_FORM), rooms.freeTimesText(BOOKING_FORM.free, 'America/Los_Angeles', LONG_ROOM, '2027-02-10'))),
+  modalEntry('rooms.bookedView — new', () => rooms.bookedView(BOOKED, ZONE)),
+  modalEntry('rooms.bookedView — moved', () => rooms.bookedView(MOVED, ZONE)),
+  message('rooms.bookedMessage', () => rooms.bookedMessage(MOVED, ZONE)),
+  message('rooms.cancelConfirmReply', () => rooms.cancelConfirmReply(BOOKINGS[0]!, ZONE)),
+  message('rooms.cancelledReply', () => rooms.cancelledReply(BOOKINGS[0]!, ZONE)),
+  message('rooms.keptReply', () => rooms.keptReply()),
+  message('rooms.mineReply — 40 bookings, an IG Week hold', () => rooms.mineReply(BOOKINGS.map((b, i) => (i === 2 ? { ...b, igWeekSessionId: 7 } : b)), ZONE)),
+  message('rooms.mineReply — none', () => rooms.mineReply([], ZONE)),
+  message('rooms.icsReply', () => rooms.icsReply(BOOKINGS[0]!, 'BEGIN:VCALENDAR\r\n'.padEnd(1500, 'X'))),
+  message('rooms.roomsReply — 60 rooms', () => rooms.roomsReply(ROOMS)),
+  message('rooms.roomsReply — none', () => rooms.roomsReply([])),
+  modalEntry('rooms.roomModal — add', () => rooms.roomModal()),
+  modalEntry('rooms.roomModal — edit', () => rooms.roomModal(ROOMS[0]!)),
+  modalEntry('rooms.roomSavedView', () => rooms.roomSavedView({ room: ROOMS[1]!, added: true })),
+  message('rooms.dayReply — 40 bookings', () => rooms.dayReply({ date: '2027-02-10', rooms: ROOMS, bookings: BOOKINGS }, ZONE)),
+  message('rooms.dayReply — no rooms', () => rooms.dayReply({ date: '2027-02-10', rooms: [], bookings: [] }, ZONE)),
+  message('rooms.reminderMessage', () => rooms.reminderMessage(BOOKINGS[0]!, ZONE)),
+];
+
+
+// ---------------------------------------------------------------------------
 // The catalog
 
 export const VIEW_CATALOG: CatalogEntry[] = [
@@ -599,6 +669,9 @@ export const VIEW_CATALOG: CatalogEntry[] = [
   message('reports.reportShowReply — 25 versions', () => reports.reportShowReply({ group: GROUPS[1]!, quarter: Q1, report: SHOWN }, ZONE)),
   message('reports.reportShowReply — filed once', () => reports.reportShowReply({ group: GROUPS[1]!, quarter: Q1, report: { ...SHOWN, revision: 1, revisions: REVISIONS.slice(0, 1) } }, ZONE)),
   message('reports.revisionReply', () => reports.revisionReply({ group: GROUPS[1]!, quarter: Q1, revision: REVISIONS[3]!, latest: 25 }, ZONE)),
+
+  // rooms
+  ...ROOM_ENTRIES,
 ];
 
 /** The export an entry exercises: `igweek.scheduleReply — staff` → `igweek.scheduleReply`. */

@@ -22,8 +22,10 @@ import {
   NO_OVERRIDES,
   overrideProblems,
   parseHours,
+  slotEnd,
 } from './rules.js';
 import * as store from './store.js';
+import { holdForIgWeek, moveIgWeekHold } from '../rooms/service.js';
 
 export interface IgWeekDeps {
   prisma: PrismaClient;
@@ -215,6 +217,7 @@ export async function claim(deps: IgWeekDeps, client: WebClient, userId: string,
   try {
     const session = await prisma.$transaction(async (tx) => {
       const created = await store.createSession(tx, { year: slot.year, slotId: slot.id, groupId: g.id, claimedBy: userId });
+      await holdForIgWeek(tx, { sessionId: created.id, groupId: g.id, groupName: g.name, claimedBy: userId, startsAt: slot.startsAt, endsAt: slotEnd(slot.startsAt), actor: userId });
       await audit(tx, { actor: userId, action: 'igweek.claimed', subjectType: 'igweek_session', subjectId: created.id, details: { year: slot.year, slotId: slot.id, groupId: g.id } });
       return created;
     });
@@ -302,6 +305,7 @@ export async function undoRelease(deps: IgWeekDeps, client: WebClient, userId: s
   try {
     await prisma.$transaction(async (tx) => {
       await store.restoreSession(tx, { id: sessionId, year: r.year, slotId: r.slotId, groupId: r.groupId, ...r.session });
+      await holdForIgWeek(tx, { sessionId, groupId: r.groupId, groupName: (await store.coreGroups(tx, [r.groupId]))[0]?.name ?? 'IG Week session', claimedBy: r.session.claimedBy, startsAt: slot.startsAt, endsAt: slotEnd(slot.startsAt), actor: userId });
       await audit(tx, { actor: userId, action: 'igweek.release-undone', subjectType: 'igweek_session', subjectId: sessionId, details: { year: r.year, slotId: r.slotId, groupId: r.groupId } });
     });
   } catch (error) {
@@ -338,6 +342,7 @@ export async function assign(deps: IgWeekDeps, staffId: string, slotId: number, 
   try {
     const session = await deps.prisma.$transaction(async (tx) => {
       const created = await store.createSession(tx, { year: slot.year, slotId: slot.id, groupId: group.id, claimedBy: staffId });
+      await holdForIgWeek(tx, { sessionId: created.id, groupId: group.id, groupName: group.name, claimedBy: staffId, startsAt: slot.startsAt, endsAt: slotEnd(slot.startsAt), actor: staffId });
       await audit(tx, { actor: staffId, action: 'igweek.assigned', subjectType: 'igweek_session', subjectId: created.id, details: { year: slot.year, slotId: slot.id, groupId: group.id } });
       return created;
     });
@@ -358,6 +363,7 @@ export async function move(deps: IgWeekDeps, staffId: string, sessionId: number,
   try {
     await deps.prisma.$transaction(async (tx) => {
       await store.moveSession(tx, session.id, target.id);
+      await moveIgWeekHold(tx, { sessionId: session.id, groupId: session.groupId, groupName: session.group.name, claimedBy: session.claimedBy, startsAt: target.startsAt, endsAt: slotEnd(target.startsAt), actor: staffId });
       await audit(tx, { actor: staffId, action: 'igweek.moved', subjectType: 'igweek_session', subjectId: session.id, details: { from: session.slotId, to: target.id } });
     });
   } catch (error) {

@@ -5,6 +5,7 @@ import { igWeekRules } from '../igweek/schedule.js';
 import { electionRules, electionTransitions } from '../elections/schedule.js';
 import { reportRules } from '../reports/schedule.js';
 import { peopleTransitions } from '../people/schedule.js';
+import { roomRules } from '../rooms/schedule.js';
 import { businessMeetingRule, electionRule } from './schedule.js';
 import { forgetEventsBefore } from '../../db/processed-events.js';
 import type { ReminderRule, Transition } from './types.js';
@@ -17,6 +18,7 @@ export function allRules(): ReminderRule[] {
     ...petitionRules,
     ...electionRules,
     ...reportRules,
+    ...roomRules,
   ];
 }
 
