@@ -331,4 +331,20 @@ describe('IG Week sessions hold the IG Week room', () => {
     expect(await h.prisma.roomBooking.count({ where: { id: hold.id } })).toBe(0);
     expect((await submitBooking('UMETA', meta, { room: room.id, date: '2027-03-01', start: '10:30', end: '11:30', purpose: 'During IG Week' })).response_action).toBe('update');
   });
+
+  it('a claim while the room is taken goes ahead without a hold; a staff move of the session takes the room at the new hour', async () => {
+    const slots = await slotsOf(h, 2027);
+    const room = await roomNamed('Core Zoom Room 1');
+    // Metadata booked 10:30–11:30 Central on Monday: the 10:00 slot's hour is taken.
+    expect((await click(h, 'UPRES', 'igweek.claim', String(slots[0]!.id))).text).toContain('has the Mon, Mar 1');
+    const session = await h.prisma.igWeekSession.findFirstOrThrow({ where: { slotId: slots[0]!.id } });
+    expect(await h.prisma.roomBooking.count({ where: { igWeekSessionId: session.id } })).toBe(0);
+    const ack = await h.driver.viewSubmission('USTAFF', { callback_id: 'igweek.move', private_metadata: String(session.id), values: { slot: { slot: select(String(slots[3]!.id)) } } });
+    expect(ack.body).toMatchObject({ response_action: 'update' });
+    const hold = await h.prisma.roomBooking.findUniqueOrThrow({ where: { igWeekSessionId: session.id } });
+    expect(hold).toMatchObject({ roomId: room.id, startsAt: slots[3]!.startsAt });
+    // Moved again: the same hold follows.
+    await h.driver.viewSubmission('USTAFF', { callback_id: 'igweek.move', private_metadata: String(session.id), values: { slot: { slot: select(String(slots[4]!.id)) } } });
+    expect(await h.prisma.roomBooking.findUniqueOrThrow({ where: { igWeekSessionId: session.id } })).toMatchObject({ id: hold.id, startsAt: slots[4]!.startsAt });
+  });
 });
