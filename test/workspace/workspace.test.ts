@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { planUpcoming } from '../../src/features/reminders/engine.js';
 import { allRules } from '../../src/features/reminders/registry.js';
+import { zonedInstant } from '../../src/lib/time.js';
 import type { WsMessage } from '../../src/workspace/types.js';
 import { type RunningWorkspace, STATE_FILE, startLocalWorkspace } from '../../src/workspace/workspace.js';
 import { openTestDatabase, type TestDatabase, textOf } from '../support/harness.js';
@@ -229,5 +230,31 @@ describe('local workspace walk-through on the demo data', () => {
     );
     const group = await db.db.prisma.group.findFirstOrThrow({ where: { name: 'Walkthrough Wayfinding' } });
     expect(group.channelId).toBe(channel.id);
+  }, 60_000);
+
+  it('jumps to January 15 and lets the convener of several groups claim an IG Week slot for one of them', async () => {
+    const ws = running.workspace;
+    const now = ws.now();
+    let opens = zonedInstant(`${now.getUTCFullYear()}-01-15`, '10:05', ZONE);
+    if (opens <= now) opens = zonedInstant(`${now.getUTCFullYear() + 1}-01-15`, '10:05', ZONE);
+    await ws.advanceClock(opens);
+    const conveners = 'C0DEMOCONVENERS';
+    await until(() => ws.messages(CONVENER, conveners).some((m) => m.userId === ws.botUserId && /IG Week/i.test(text(m))), 'the slot selection announcement in #demo-conveners');
+
+    expect(await ws.command(CONVENER, GENERAL, '/igweek', '')).toEqual({ ok: true });
+    const hasButton = (m: WsMessage, prefix: string) => JSON.stringify(m.blocks ?? []).includes(`"action_id":"${prefix}`);
+    const schedule = await until(() => ws.messages(CONVENER, GENERAL).find((m) => m.ephemeralFor === CONVENER && hasButton(m, 'igweek.claim')), 'the schedule with Claim buttons');
+    const claim = (schedule.blocks as Array<{ accessory?: { action_id?: string }; elements?: Array<{ action_id?: string }> }>)
+      .flatMap((b) => [b.accessory, ...(b.elements ?? [])])
+      .find((el) => el?.action_id === 'igweek.claim')!;
+    expect(claim).toBeDefined();
+    const before = ws.messages(CONVENER, GENERAL).length;
+    expect(await ws.action(CONVENER, { channel: GENERAL, ts: schedule.ts }, { actionId: 'igweek.claim', value: (claim as { value?: string }).value })).toEqual({ ok: true });
+    // Three groups: the app asks which one, then claims for it.
+    const picker = await until(() => ws.messages(CONVENER, GENERAL).find((m) => m.ephemeralFor === CONVENER && hasButton(m, 'igweek.claim-for')), 'the group picker');
+    const pick = JSON.stringify(picker.blocks).match(/"action_id":"(igweek\.claim-for[^"]*)"/)![1]!;
+    expect(await ws.action(CONVENER, { channel: GENERAL, ts: picker.ts }, { actionId: pick })).toEqual({ ok: true });
+    await until(() => ws.messages(CONVENER, GENERAL).slice(before).some((m) => /\(demo\)\* has the/.test(text(m))), 'the claim confirmation');
+    expect(await db.db.prisma.igWeekSession.count()).toBe(1);
   }, 60_000);
 });
