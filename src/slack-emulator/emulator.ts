@@ -128,6 +128,8 @@ interface Failure {
   remaining: number;
   status: number;
   retryAfter?: number;
+  /** Drop the connection without an answer (a network error for the caller). */
+  network?: boolean;
 }
 
 type Args = Record<string, unknown>;
@@ -566,9 +568,11 @@ export class SlackEmulator {
   /**
    * The next `times` (default 1) calls to `method` fail with `error`. 'ratelimited'
    * defaults to HTTP 429 with Retry-After (default 1 s); other errors to HTTP 200,
-   * as Slack does. Works for 'response_url' too (then pass a `status`).
+   * as Slack does. Works for 'response_url' too (then pass a `status`). With `network: true`
+   * the connection is dropped without an answer, as when Slack is unreachable (`error` is then
+   * only what the recorded call shows).
    */
-  failNext(method: string, error: string, opts: { times?: number; status?: number; retryAfter?: number } = {}): void {
+  failNext(method: string, error: string, opts: { times?: number; status?: number; retryAfter?: number; network?: boolean } = {}): void {
     const rateLimited = error === 'ratelimited' || error === 'rate_limited';
     const queue = this.failures.get(method) ?? [];
     queue.push({
@@ -576,6 +580,7 @@ export class SlackEmulator {
       remaining: opts.times ?? 1,
       status: opts.status ?? (rateLimited ? 429 : 200),
       retryAfter: opts.retryAfter ?? (rateLimited ? 1 : undefined),
+      ...(opts.network ? { network: true } : {}),
     });
     this.failures.set(method, queue);
   }
@@ -615,6 +620,12 @@ export class SlackEmulator {
     this.calls.push(call);
 
     const injected = this.takeFailure(method);
+    if (injected?.network) {
+      call.response = { ok: false, error: injected.error };
+      this.notify(call);
+      req.socket.destroy();
+      return;
+    }
     let status = 200;
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
     if (injected) {

@@ -99,15 +99,39 @@ export interface ResolvedAudience {
   unreachable: { recipient: string; reason: string }[];
 }
 
-/** Finds a Slack user by email; undefined when there is none. */
-export type EmailLookup = (email: string) => Promise<{ userId?: string; error?: string }>;
+/**
+ * Finds a Slack user by email: `userId`, or neither field when Slack says there is none
+ * (`users_not_found`, the only permanent answer), or `error` when the lookup itself failed
+ * (network, 5xx, 429, any other error): then try again later.
+ */
+export type EmailLookup = (email: string) => Promise<{ userId?: string; error?: string; retryAfterMs?: number }>;
 
 export function slackEmailLookup(client: WebClient, sleep: Sleep): EmailLookup {
   return async (email) => {
     const r = await withRateLimit(() => client.users.lookupByEmail({ email }), sleep);
-    if (r.ok) return { userId: r.value.user?.id };
-    return r.error === 'users_not_found' ? {} : { error: r.error };
+    if (r.ok) return r.value.user?.id ? { userId: r.value.user.id } : { error: 'no user in the answer' };
+    if (r.error === 'users_not_found') return {};
+    return { error: r.error, ...(r.retryAfterMs !== undefined ? { retryAfterMs: r.retryAfterMs } : {}) };
   };
+}
+
+/** A recipient known only by email (a convener whose Slack account the lookup couldn't find yet). */
+const EMAIL_PREFIX = 'email:';
+export const NO_SLACK_ACCOUNT = 'no Slack account has this email';
+
+export type DeliveryTarget = { kind: 'post'; channel: string } | { kind: 'skip'; reason: string } | { kind: 'failed'; failure: Failure };
+
+/**
+ * Where a delivery goes: its channel or user id; for an `email:` recipient, the Slack user the
+ * lookup finds now. A failed lookup is a failed attempt (retried like a failed post); only
+ * Slack's "no such user" skips it.
+ */
+export async function deliveryTarget(recipient: string, lookup: EmailLookup): Promise<DeliveryTarget> {
+  if (!recipient.startsWith(EMAIL_PREFIX)) return { kind: 'post', channel: recipient };
+  const found = await lookup(recipient.slice(EMAIL_PREFIX.length));
+  if (found.userId) return { kind: 'post', channel: found.userId };
+  if (!found.error) return { kind: 'skip', reason: NO_SLACK_ACCOUNT };
+  return { kind: 'failed', failure: { ok: false, error: `looking up the email failed: ${found.error}`, ...(found.retryAfterMs !== undefined ? { retryAfterMs: found.retryAfterMs } : {}) } };
 }
 
 /**
@@ -142,11 +166,14 @@ export async function resolveAudience(
       const resolved: ResolvedAudience = { sendTo: [], unreachable: [] };
       for (const term of terms) {
         if (term.slackUserId) resolved.sendTo.push(term.slackUserId);
-        else if (term.email && !lookup) resolved.sendTo.push(`email:${term.email}`);
+        else if (term.email && !lookup) resolved.sendTo.push(`${EMAIL_PREFIX}${term.email}`);
         else if (term.email && lookup) {
           const found = await lookup(term.email);
           if (found.userId) resolved.sendTo.push(found.userId);
-          else resolved.unreachable.push({ recipient: `email:${term.email}`, reason: found.error ? `looking up the email failed: ${found.error}` : 'no Slack account has this email' });
+          // A failed lookup is not an answer: the delivery stays addressed to the email and its
+          // send retries the lookup on the retry schedule (deliveryTarget).
+          else if (found.error) resolved.sendTo.push(`${EMAIL_PREFIX}${term.email}`);
+          else resolved.unreachable.push({ recipient: `${EMAIL_PREFIX}${term.email}`, reason: NO_SLACK_ACCOUNT });
         }
       }
       resolved.sendTo = [...new Set(resolved.sendTo)];

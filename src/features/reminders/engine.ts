@@ -9,7 +9,7 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import { holdersOf } from '../admin/store.js';
 import { appChannel } from '../admin/service.js';
 import { type Clock, localDate } from '../../lib/time.js';
-import { ChannelThrottle, type EmailLookup, postNudge, realSleep, resolveAudience, type Sleep, slackEmailLookup } from './delivery.js';
+import { ChannelThrottle, deliveryTarget, type EmailLookup, postNudge, realSleep, resolveAudience, type Sleep, slackEmailLookup } from './delivery.js';
 import {
   afterFailure,
   DAY,
@@ -311,7 +311,13 @@ export function createEngine(deps: EngineDeps): Engine {
         await throttle.before(item.recipient);
         // A process that stalls past STALE_CLAIM_MS loses its claim to another; then it must not post.
         if (!(await store.renewClaim(prisma, item.deliveryId, instanceId, clock()))) continue;
-        const posted = await postNudge(client, item.recipient, item.message, sleep);
+        const target = await deliveryTarget(item.recipient, lookup);
+        if (target.kind === 'skip') {
+          await store.finishDelivery(prisma, item.deliveryId, instanceId, { status: 'SKIPPED', reason: target.reason });
+          record({ ...item.info, recipient: item.recipient, status: 'SKIPPED', reason: target.reason });
+          continue;
+        }
+        const posted = target.kind === 'post' ? await postNudge(client, target.channel, item.message, sleep) : target.failure;
         const attempts = item.attempts + 1;
         if (posted.ok) {
           await store.finishDelivery(prisma, item.deliveryId, instanceId, { status: 'SENT', attempts, sentAt: clock(), channelId: posted.channelId, messageTs: posted.ts });
