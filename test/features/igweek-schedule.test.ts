@@ -117,8 +117,12 @@ describe("the chair's checklist", () => {
 });
 
 describe('recordings', () => {
-  it('nudges the staff channel 48 hours after a session whose recording link is still missing', async () => {
+  it('nudges staff 48 hours after a session whose recording link is still missing: the staff channel, else each staff member by DM', async () => {
     await t.db.prisma.igWeekSession.update({ where: { year_groupId: { year: 2027, groupId: ids.C } }, data: { recordingUrl: 'https://youtu.be/c' } });
+    await t.db.prisma.roleGrant.create({ data: { role: 'STAFF', grantedBy: 'test', person: { connectOrCreate: { where: { slackUserId: 'USTAFF' }, create: { slackUserId: 'USTAFF' } } } } });
+    const byDm = await run(recordingMissingRule, '2027-03-03T00:00:00Z', '2027-03-04T00:00:00Z');
+    expect(byDm.map((o) => o.audience)).toEqual([{ kind: 'users', userIds: ['USTAFF'] }]);
+    await t.db.prisma.setting.create({ data: { key: 'channel.staff', value: 'CSTAFF', updatedBy: 'test' } });
     const due = await run(recordingMissingRule, '2027-03-03T00:00:00Z', '2027-03-04T00:00:00Z');
     expect(due.map(brief)).toEqual([{ subject: expect.stringMatching(/^igweek:session:\d+:recording$/), dueAt: '2027-03-03T17:00:00.000Z', audience: { kind: 'appChannel', which: 'staff' } }]);
     expect(due[0]!.message.text).toContain('Alpha Interest Group');

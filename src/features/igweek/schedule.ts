@@ -2,6 +2,7 @@
 // calendar (computed, or staff overrides) and the sessions in the database.
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { localDate, localYear } from '../../lib/time.js';
+import { staffAudience } from '../conveners/service.js';
 import { currentConveners } from '../directory/store.js';
 import type { Audience, Occurrence, ReminderRule } from '../reminders/types.js';
 import { checklistAt, IGWEEK_ZONE, type IgWeekCalendar, igWeekCalendar, milestones, missingDetails, recordingDueAt, SLOT_MS } from './rules.js';
@@ -154,20 +155,21 @@ export const chairChecklistRule: ReminderRule = {
 
 export const recordingMissingRule: ReminderRule = {
   id: 'igweek.recording-missing',
-  description: "IG Week: staff channel nudged when a session's recording link is still missing 48 hours after it ends",
+  description: "IG Week: staff nudged (the staff channel, or each staff member by DM when none is set) when a session's recording link is still missing 48 hours after it ends",
   latenessMs: 7 * DAY,
   async occurrences({ prisma }, w) {
     const lead = SLOT_MS + 48 * HOUR;
     const sessions = await store.sessionsStartingBetween(prisma, new Date(w.from.getTime() - lead), new Date(w.to.getTime() - lead + 1));
-    return sessions
-      .filter((s) => !s.recordingUrl && within(recordingDueAt(s.slot.startsAt), w))
-      .map((s) => ({
-        subject: `igweek:session:${s.id}:recording`,
-        dueAt: recordingDueAt(s.slot.startsAt),
-        label: `IG Week: ${s.group.name} recording link`,
-        audience: { kind: 'appChannel', which: 'staff' } as const,
-        message: views.recordingMissingMessage(s),
-      }));
+    const missing = sessions.filter((s) => !s.recordingUrl && within(recordingDueAt(s.slot.startsAt), w));
+    if (missing.length === 0) return [];
+    const audience = await staffAudience(prisma);
+    return missing.map((s) => ({
+      subject: `igweek:session:${s.id}:recording`,
+      dueAt: recordingDueAt(s.slot.startsAt),
+      label: `IG Week: ${s.group.name} recording link`,
+      audience,
+      message: views.recordingMissingMessage(s),
+    }));
   },
 };
 
