@@ -161,6 +161,9 @@ export interface EmulatorOptions {
 const TRIGGER_TTL_MS = 3000;
 /** Slack keeps at most three views in a modal stack. */
 const MAX_STACK = 3;
+/** A long-running workspace forgets the oldest trigger ids and response_urls past these (Slack's expire in 3 s and 30 min). */
+const MAX_TRIGGERS = 5000;
+const MAX_RESPONSE_URLS = 1000;
 // WebClient form-encodes nested values as JSON strings; these are the args Slack decodes.
 // (private_metadata, value, text... stay strings: they are often JSON themselves.)
 const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls', 'user_auth_blocks']);
@@ -260,7 +263,10 @@ export class SlackEmulator {
    */
   responseUrl(context?: ResponseContext): string {
     const url = `${this.origin}/response/${++this.seq}-${randomBytes(4).toString('hex')}`;
-    if (context) this.responseContexts.set(url, { ...context });
+    if (context) {
+      this.responseContexts.set(url, { ...context });
+      dropOldest(this.responseContexts, MAX_RESPONSE_URLS);
+    }
     return url;
   }
 
@@ -562,6 +568,7 @@ export class SlackEmulator {
   issueTriggerId(userId?: string): string {
     const id = `${++this.seq}.${Math.floor(this.now() / 1000)}.${randomBytes(8).toString('hex')}`;
     this.triggers.set(id, { issuedAt: this.now(), userId, used: false });
+    dropOldest(this.triggers, MAX_TRIGGERS);
     return id;
   }
 
@@ -1168,6 +1175,14 @@ async function parseArgs(contentType: string | undefined, body: Buffer): Promise
     }
   }
   return args;
+}
+
+/** Keeps a Map (insertion-ordered) at most `max` entries long, dropping the oldest. */
+function dropOldest(map: Map<string, unknown>, max: number): void {
+  for (const key of map.keys()) {
+    if (map.size <= max) return;
+    map.delete(key);
+  }
 }
 
 /** Slack timestamps ("seconds.sequence") in time order. */
