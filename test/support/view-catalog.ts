@@ -13,6 +13,7 @@ import type { Block, Reply } from '../../src/lib/slack/blocks.js';
 import * as blocks from '../../src/lib/slack/blocks.js';
 import * as modalKit from '../../src/lib/slack/modal.js';
 import * as admin from '../../src/features/admin/views.js';
+import * as annual from '../../src/features/annual/views.js';
 import * as conveners from '../../src/features/conveners/views.js';
 import * as directory from '../../src/features/directory/views.js';
 import * as elections from '../../src/features/elections/views.js';
@@ -43,6 +44,7 @@ export interface CatalogEntry {
 export const NOT_PAYLOADS: Record<string, string[]> = {
   'lib/blocks': [],
   'lib/modal': ['formValues', 'metadata', 'metadataId', 'plainText'],
+  annual: ['slotText'],
   conveners: ['termText'],
   igweek: ['slotPlainText', 'slotTimesText', 'weekSpan', 'takenNotice', 'detailsSavedText', 'settingsSavedText'],
   petitions: ['petitionRef', 'organizerRows'],
@@ -278,6 +280,26 @@ const TIMELINE = Array.from({ length: 30 }, (_, i) => ({ at: new Date(NOW.getTim
 const Q1 = { year: 2027, q: 1 as const };
 const CONTENT = { activities: LONG_TEXT.padEnd(2900, '!'), progress: 'Steady & *good* <progress>', deliverables: ['ongoing_discussion', 'ig_week', 'resource_products'], issues: '', plans: 'More of the same.' };
 const REVISIONS = Array.from({ length: 25 }, (_, i) => ({ id: 500 + i, reportId: 50, revision: i + 1, filedBy: 'UCONVENER', filedAt: new Date(NOW.getTime() - (25 - i) * 86400_000), ...CONTENT }));
+const ANNUAL = { id: 1, name: `ALA Annual 2027 ${LONG_NAME}`.slice(0, 100), firstDay: '2027-06-25', lastDay: '2027-07-04', closeOn: '2027-05-31', days: ['2027-06-25', '2027-06-26', '2027-06-27', '2027-06-28', '2027-06-29', '2027-06-30', '2027-07-01', '2027-07-02', '2027-07-03', '2027-07-04'], open: true };
+const ANNUAL_FIELDS = { days: ANNUAL.days, times: ['morning', 'midday', 'afternoon'], attendance: 1000, notes: LONG_TEXT };
+const ANNUAL_REQUESTS = Array.from({ length: 60 }, (_, i) => ({
+  ...ANNUAL_FIELDS,
+  id: i + 1,
+  status: (['PENDING', 'CONFIRMED', 'DECLINED'] as const)[i % 3]!,
+  requestedBy: users(1)[0]!,
+  group: group(i + 1, `${LONG_NAME}${i}`.slice(0, 100)),
+  room: i % 3 === 1 ? 'Convention Center <Hall B> & *Room 204*' : null,
+  slotDay: i % 3 === 1 ? day('2027-06-26') : null,
+  slotStart: i % 3 === 1 ? '11:30' : null,
+  slotEnd: i % 3 === 1 ? '12:30' : null,
+  declineReason: i % 3 === 2 ? LONG_TEXT : null,
+}));
+const ANNUAL_CONFIRMED = {
+  request: { ...ANNUAL_REQUESTS[0]!, groupId: 1, conferenceId: 1, acknowledgedAt: NOW, decidedBy: null, decidedAt: null, createdAt: NOW, updatedAt: NOW, conference: { id: 1, name: ANNUAL.name, firstDay: day(ANNUAL.firstDay), lastDay: day(ANNUAL.lastDay), requestsCloseOn: day(ANNUAL.closeOn), updatedBy: 'U1', createdAt: NOW, updatedAt: NOW } },
+  conference: ANNUAL,
+  decision: { status: 'CONFIRMED' as const, room: 'Convention Center <Hall B> & *Room 204*', slotDay: '2027-06-26', slotStart: '11:30', slotEnd: '12:30' },
+};
+
 const SHOWN: Parameters<typeof reports.reportShowReply>[0]['report'] = {
   id: 50,
   groupId: 2,
@@ -672,6 +694,21 @@ export const VIEW_CATALOG: CatalogEntry[] = [
 
   // rooms
   ...ROOM_ENTRIES,
+  // annual
+  modalEntry('annual.requestModal — new', () => annual.requestModal({ group: GROUPS[1]!, conference: ANNUAL, existing: null })),
+  modalEntry('annual.requestModal — editing', () => annual.requestModal({ group: GROUPS[1]!, conference: ANNUAL, existing: ANNUAL_FIELDS })),
+  modalEntry('annual.requestedModal', () => annual.requestedModal({ group: GROUPS[1]!, conference: ANNUAL, created: true, fields: ANNUAL_FIELDS })),
+  modalEntry('annual.settingsModal — first time', () => annual.settingsModal(null)),
+  modalEntry('annual.settingsModal — set', () => annual.settingsModal(ANNUAL)),
+  modalEntry('annual.settingsSavedModal', () => annual.settingsSavedModal(ANNUAL)),
+  message('annual.queueReply — none set up', () => annual.queueReply({ conference: null, requests: [] })),
+  message('annual.queueReply — 60 requests', () => annual.queueReply({ conference: ANNUAL, requests: ANNUAL_REQUESTS })),
+  modalEntry('annual.confirmModal', () => annual.confirmModal({ request: ANNUAL_REQUESTS[0]!, conference: ANNUAL })),
+  modalEntry('annual.declineModal', () => annual.declineModal({ request: ANNUAL_REQUESTS[0]!, conference: ANNUAL })),
+  modalEntry('annual.decidedModal', () => annual.decidedModal(ANNUAL_CONFIRMED)),
+  message('annual.decisionMessage — confirmed', () => annual.decisionMessage(ANNUAL_CONFIRMED)),
+  message('annual.decisionMessage — declined', () => annual.decisionMessage({ ...ANNUAL_CONFIRMED, decision: { status: 'DECLINED', reason: LONG_TEXT } })),
+  message('annual.requestNudge', () => annual.requestNudge({ groupId: 2, groupName: LONG_NAME, conference: LONG_NAME, closeOn: '2027-05-31', days: 14, zone: ZONE })),
 ];
 
 /** The export an entry exercises: `igweek.scheduleReply — staff` → `igweek.scheduleReply`. */

@@ -20,6 +20,8 @@ export interface GroupDuties {
   staffDigest: boolean;
   /** Charter renewal. Not used yet: a later issue adds it (only Core interest groups renew). */
   charterRenewal: boolean;
+  /** In-person discussion space at the ALA Annual Conference, on request (`/ig annual`), nudged before requests close. */
+  annualSpace: boolean;
   /** Dissolution for inactivity. Not used yet: a later issue adds it (only Core interest groups). */
   dissolution: boolean;
 }
@@ -43,6 +45,7 @@ const NONE: GroupDuties = {
   igWeek: false,
   staffDigest: false,
   charterRenewal: false,
+  annualSpace: false,
   dissolution: false,
 };
 
@@ -51,7 +54,7 @@ export const GROUP_KINDS: Record<GroupKind, KindRules> = {
     label: 'Core interest group',
     plural: 'Core interest groups',
     convenersMustBeCoreMembers: true,
-    duties: { businessMeetings: true, quarterlyReports: true, elections: true, igWeek: true, staffDigest: true, charterRenewal: true, dissolution: true },
+    duties: { businessMeetings: true, quarterlyReports: true, elections: true, igWeek: true, staffDigest: true, charterRenewal: true, annualSpace: true, dissolution: true },
   },
   PLA_IG: { label: 'PLA interest group', plural: 'PLA interest groups', convenersMustBeCoreMembers: false, duties: NONE },
   MIG: { label: 'Membership initiative group', plural: 'Membership initiative groups', convenersMustBeCoreMembers: false, duties: NONE },

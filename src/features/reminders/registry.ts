@@ -4,6 +4,7 @@ import { petitionRules, petitionTransitions } from '../petitions/schedule.js';
 import { igWeekRules } from '../igweek/schedule.js';
 import { electionRules, electionTransitions } from '../elections/schedule.js';
 import { reportRules } from '../reports/schedule.js';
+import { annualRules } from '../annual/schedule.js';
 import { peopleTransitions } from '../people/schedule.js';
 import { roomRules } from '../rooms/schedule.js';
 import { businessMeetingRule, electionRule } from './schedule.js';
@@ -19,6 +20,7 @@ export function allRules(): ReminderRule[] {
     ...electionRules,
     ...reportRules,
     ...roomRules,
+    ...annualRules,
   ];
 }
 
