@@ -15,6 +15,7 @@ import * as groups from './features/groups/listeners.js';
 import * as home from './features/home/listeners.js';
 import * as igweek from './features/igweek/listeners.js';
 import * as petitions from './features/petitions/listeners.js';
+import * as publicSite from './features/public-site/routes.js';
 import * as reminders from './features/reminders/listeners.js';
 import * as reports from './features/reports/listeners.js';
 import * as rooms from './features/rooms/listeners.js';
@@ -43,6 +44,8 @@ export interface ConveneApp {
   app: App;
   context: FeatureContext;
   ops: Ops;
+  /** The public pages (/groups, /igweek/<year>): on the app's port, or on their own PUBLIC_SITE_PORT. */
+  site: publicSite.PublicSite;
   /** Starts serving; in HTTP mode returns the port actually bound (PORT=0 picks a free one). */
   start(): Promise<number | undefined>;
   stop(): Promise<void>;
@@ -59,6 +62,7 @@ export function buildApp({ config, db, mode, clock = systemClock, logger, ops: g
     logLevel: LOG_LEVELS[config.logLevel],
     logger: logger ?? ops.log.bolt,
   };
+  const site = publicSite.mount({ prisma: db.prisma, clock, config, logger: common.logger });
   const app =
     mode === 'socket'
       ? new App({ ...common, appToken: config.slack.appToken, socketMode: true })
@@ -68,7 +72,7 @@ export function buildApp({ config, db, mode, clock = systemClock, logger, ops: g
             signingSecret: config.slack.signingSecret,
             logger: common.logger,
             logLevel: common.logLevel,
-            customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(db) }],
+            customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(db) }, ...site.routes],
           }),
         });
   app.use(ops.middleware);
@@ -103,7 +107,9 @@ export function buildApp({ config, db, mode, clock = systemClock, logger, ops: g
     app,
     context,
     ops,
+    site,
     async start() {
+      await site.start();
       if (mode === 'socket') {
         await app.start();
         return undefined;
@@ -113,7 +119,7 @@ export function buildApp({ config, db, mode, clock = systemClock, logger, ops: g
       return address?.port ?? config.port;
     },
     async stop() {
-      await app.stop();
+      await Promise.all([app.stop(), site.stop()]);
     },
   };
 }

@@ -15,6 +15,7 @@ const schema = z.object({
   SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with "xapp-"').optional()),
   SLACK_API_URL: optionalText.pipe(z.url('must be a URL such as https://slack.com/api/').optional()),
   PORT: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a port number').transform(Number).pipe(z.number().max(65535, 'must be a port number')).default(3000)),
+  PUBLIC_SITE_PORT: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a port number').transform(Number).pipe(z.number().max(65535, 'must be a port number')).optional()),
   DATABASE_URL: optionalText.pipe(
     z
       .string()
@@ -47,6 +48,8 @@ export interface Config {
     apiUrl?: string;
   };
   port: number;
+  /** The public pages' own port; unset = served on `port` (HTTP mode only). */
+  publicSitePort?: number;
   databaseUrl?: string;
   dataDir: string;
   orgTimezone: string;
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiUrl: e.SLACK_API_URL,
     },
     port: e.PORT,
+    publicSitePort: e.PUBLIC_SITE_PORT,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     orgTimezone: e.ORG_TIMEZONE,

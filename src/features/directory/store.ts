@@ -7,14 +7,19 @@ export function activeGroupNames(db: Tx) {
   return db.group.findMany({ where: { status: 'ACTIVE' }, select: { id: true, name: true, key: true }, orderBy: { name: 'asc' } });
 }
 
-/** Active groups whose name or description contains every word (case-insensitive). */
-export async function search(db: Tx, words: string[], skip: number, take: number) {
-  const where: Prisma.GroupWhereInput = {
+/** Active groups whose name or description contains every word (case-insensitive): `/ig list` and the public directory. */
+export function activeMatching(words: string[]): Prisma.GroupWhereInput {
+  return {
     status: 'ACTIVE',
     AND: words.map((w) => ({
       OR: [{ name: { contains: w, mode: 'insensitive' } }, { description: { contains: w, mode: 'insensitive' } }],
     })),
   };
+}
+
+/** Active groups whose name or description contains every word (case-insensitive). */
+export async function search(db: Tx, words: string[], skip: number, take: number) {
+  const where = activeMatching(words);
   const [total, groups] = await Promise.all([
     db.group.count({ where }),
     db.group.findMany({ where, orderBy: { name: 'asc' }, skip, take, include: { _count: { select: { members: true } } } }),
