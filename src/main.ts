@@ -68,6 +68,8 @@ async function main(): Promise<void> {
         ? 'Convene is connected to Slack over Socket Mode.'
         : `Convene is listening on port ${port}: Slack requests at POST /slack/events, health at GET /healthz and /readyz, metrics at GET /metrics.`,
     );
+    const site = convene.site.port ?? (mode === 'http' ? port : undefined);
+    log.bolt.info(site !== undefined ? `Public pages on port ${site}: GET /groups, /groups.json, /igweek/<year>.` : 'Public pages are off: set PUBLIC_SITE_PORT to serve them in Socket Mode.');
   }
 
   const reminders = workspace?.reminders ?? startReminders({ prisma: db.prisma, config, logger: log.bolt, onTick: ops.recordTick });

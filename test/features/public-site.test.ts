@@ -2,6 +2,8 @@
 // and its search, a group's page, the IG Week program and its iCalendar file, /groups.json, 404s,
 // caching, and no email, member or Slack id on any of them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { AI, AI_SLUG, PRIVATE, REGISTRATION, seedPublicData } from './public-site-support.js';
 
@@ -254,5 +256,19 @@ describe('PUBLIC_SITE_PORT', () => {
       await other.close();
     }
     await expect(fetch(`http://127.0.0.1:${other.convene.site.port}/groups`)).rejects.toThrow();
+  });
+
+  it('is how Socket Mode serves them (it has no HTTP server of its own)', async () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-t', SLACK_APP_TOKEN: 'xapp-t', SLACK_API_URL: h.fake.url, PUBLIC_SITE_PORT: '0', LOG_LEVEL: 'error' });
+    const socket = buildApp({ config, db: h.db, mode: 'socket', clock: h.clock.now });
+    expect(socket.site.routes).toEqual([]);
+    const port = await socket.site.start();
+    try {
+      const page = await fetch(`http://127.0.0.1:${port}/groups?kind=core-ig`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain(AI.replace('&', '&amp;'));
+    } finally {
+      await socket.site.stop();
+    }
   });
 });

@@ -10,7 +10,7 @@ import { programIcs } from '../igweek/export.js';
 import { comingYearAt, parseYear } from '../igweek/service.js';
 import { CACHE_CONTROL, NOT_FOUND_CACHE_CONTROL, etagOf, kindFromParam, matchesEtag } from './rules.js';
 import * as service from './service.js';
-import * as views from './views.js';
+import * as views from './html.js';
 
 interface Reply {
   status: number;

@@ -1,5 +1,5 @@
-// The public pages as HTML: server-rendered, semantic, one small inline stylesheet, no script.
-// Pure: data in, a document out. Every piece of data is escaped.
+// The public pages as HTML (html.ts, not views.ts: views.ts files are Block Kit, checked by the view catalog):
+// server-rendered, semantic, one small inline stylesheet, no script. Pure: data in, a document out; all data escaped.
 import type { GroupKind } from '../../generated/prisma/enums.js';
 import { andList } from '../../lib/slack/people.js';
 import { formatDate, formatTimeSpan, formatWeekday } from '../../lib/time.js';
