@@ -62,7 +62,7 @@ export function buildApp({ config, db, mode, clock = systemClock, logger, ops: g
     logLevel: LOG_LEVELS[config.logLevel],
     logger: logger ?? ops.log.bolt,
   };
-  const site = publicSite.mount({ prisma: db.prisma, clock, config, logger: common.logger });
+  const site = publicSite.mount({ prisma: db.prisma, clock, config, logger: common.logger, host });
   const app =
     mode === 'socket'
       ? new App({ ...common, appToken: config.slack.appToken, socketMode: true })

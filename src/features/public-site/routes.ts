@@ -89,6 +89,8 @@ export interface SiteOptions {
   clock: Clock;
   config: Config;
   logger: Logger;
+  /** The interface PUBLIC_SITE_PORT listens on (the local workspace keeps to 127.0.0.1); unset: all. */
+  host?: string;
 }
 
 export function handler(o: SiteOptions) {
@@ -133,7 +135,7 @@ export function mount(o: SiteOptions): PublicSite {
       server = createServer(handle);
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
-        server!.listen(own, () => resolve());
+        server!.listen(own, o.host, () => resolve());
       });
       bound = (server.address() as { port: number }).port;
       return bound;
