@@ -4,13 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../support/harness.js';
 import { AI, AI_SLUG, REGISTRATION, seedPublicData } from '../features/public-site-support.js';
+import { type Browser, launchBrowser, SHOWS_WITHIN } from './browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const AXE_SOURCE = readFileSync(join(dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
 
 let h: Harness;
@@ -25,10 +24,12 @@ beforeAll(async () => {
   h = await startHarness({ now: '2026-11-25T16:00:00Z' });
   base = `http://127.0.0.1:${h.port}`;
   await seedPublicData(h);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-  page = await (await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1024, height: 768 } })).newPage();
-  checker = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
-  for (const p of [page, checker]) p.setDefaultTimeout(10_000);
+  browser = await launchBrowser();
+  checker = browser.page;
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(SHOWS_WITHIN);
+  // Scripts off for this tab only (what the context option javaScriptEnabled: false does, per page).
+  await (await browser.context.newCDPSession(page)).send('Emulation.setScriptExecutionDisabled', { value: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -50,6 +51,11 @@ async function axeViolations(): Promise<string[]> {
 }
 
 describe('the public pages in Chromium', () => {
+  it('the visitor runs no scripts', async () => {
+    await page.goto(`data:text/html,<title>before</title><script>document.title = 'ran'</script>`);
+    expect(await page.title()).toBe('before');
+  });
+
   it('directory → search → group → IG Week, each with no axe-core violations', async () => {
     const res = await page.goto(`${base}/groups`);
     expect(res?.status()).toBe(200);
