@@ -67,6 +67,7 @@ async function main(): Promise<void> {
       mode === 'socket'
         ? 'Convene is connected to Slack over Socket Mode.'
         : `Convene is listening on port ${port}: Slack requests at POST /slack/events, health at GET /healthz and /readyz, metrics at GET /metrics.`,
+      `(started in ${Math.round(process.uptime() * 1000)} ms)`,
     );
     const site = convene.site.port ?? (mode === 'http' ? port : undefined);
     log.bolt.info(site !== undefined ? `Public pages on port ${site}: GET /groups, /groups.json, /igweek/<year>.` : 'Public pages are off: set PUBLIC_SITE_PORT to serve them in Socket Mode.');

@@ -18,6 +18,12 @@ export type { PrismaClient } from '../generated/prisma/client.js';
 export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 export const LOCK_FILE = 'convene.lock';
 const MEMORY = 'memory://';
+/**
+ * PGlite's PostgreSQL runs inside the node process, in wasm memory that never shrinks. Its
+ * default shared_buffers (128 MB) fills as pages are read and costs ~150 MB of resident memory;
+ * Convene's working set is a few MB, so 16 MB of buffers serves it (the OS page cache holds the rest).
+ */
+const PGLITE_CONF = ['shared_buffers=16MB'];
 
 export interface Database {
   prisma: PrismaClient;
@@ -73,7 +79,7 @@ async function openPGlite(dataDir: string, migrationsDir: string): Promise<Datab
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(inMemory ? MEMORY : dataDir);
+    pglite = await PGlite.create(inMemory ? MEMORY : dataDir, { postgresqlconf: PGLITE_CONF });
   } catch (err) {
     await releaseLock();
     throw err;

@@ -2,11 +2,19 @@
 // (`node dist/main.js`, built on demand when dist/ is missing or older than src/) or the
 // quick start through tsx. Only the environment passed in reaches the child.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST_MAIN = join(ROOT, 'dist/main.js');
+
+/** The node arguments of `npm run start:prod` (e.g. ['--liftoff-only', 'dist/main.js']), so tests run what operators run. */
+export function startProdArgs(): string[] {
+  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start:prod']!;
+  const [node, ...args] = script.split(/\s+/);
+  if (node !== 'node') throw new Error(`start:prod should run node: ${script}`);
+  return args.map((a) => (a.endsWith('.js') ? join(ROOT, a) : a));
+}
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -38,7 +46,7 @@ export interface AppProcess {
 }
 
 export function startAppProcess(opts: { env: Record<string, string>; cwd: string; entry?: 'dist' | 'tsx' }): AppProcess {
-  const args = opts.entry === 'tsx' ? [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/main.ts')] : [DIST_MAIN];
+  const args = opts.entry === 'tsx' ? [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/main.ts')] : startProdArgs();
   const child = spawn(process.execPath, args, {
     cwd: opts.cwd,
     env: { PATH: process.env.PATH ?? '', HOME: opts.cwd, ...opts.env },
