@@ -24,6 +24,12 @@ const MEMORY = 'memory://';
  * Convene's working set is a few MB, so 16 MB of buffers serves it (the OS page cache holds the rest).
  */
 const PGLITE_CONF = ['shared_buffers=16MB'];
+/**
+ * Prisma waits 2 s by default for a transaction to start. Under a burst (a thousand claims of one
+ * IG Week slot) transactions queue for the database longer than that; they should wait their turn,
+ * not fail. Set per transaction where a feature needs otherwise.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 20_000 };
 
 export interface Database {
   prisma: PrismaClient;
@@ -84,7 +90,7 @@ async function openPGlite(dataDir: string, migrationsDir: string): Promise<Datab
     await releaseLock();
     throw err;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
   return makeDatabase({
     prisma,
     kind: 'pglite',
@@ -126,7 +132,7 @@ async function openPostgres(databaseUrl: string, schemaOpt: string | undefined, 
   }
 
   const makeFactory = () => new PrismaPg({ connectionString }, { schema });
-  const prisma = new PrismaClient({ adapter: makeFactory() });
+  const prisma = new PrismaClient({ adapter: makeFactory(), transactionOptions: TRANSACTION_OPTIONS });
   return makeDatabase({
     prisma,
     kind: 'postgres',
