@@ -15,4 +15,4 @@ const run = (args) => {
 run([join(root, 'scripts', 'prisma-generate.mjs')]);
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 run([join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')]);
-process.stdout.write('Built dist/ (start it with `npm run start:prod` or `node dist/main.js`)\n');
+process.stdout.write('Built dist/ (start it with `npm run start:prod`)\n');
