@@ -14,6 +14,7 @@ import * as elections from './features/elections/listeners.js';
 import * as groups from './features/groups/listeners.js';
 import * as home from './features/home/listeners.js';
 import * as igweek from './features/igweek/listeners.js';
+import * as outreach from './features/outreach/listeners.js';
 import * as petitions from './features/petitions/listeners.js';
 import * as publicSite from './features/public-site/routes.js';
 import * as reminders from './features/reminders/listeners.js';
@@ -95,7 +96,7 @@ export function buildApp({ config, db, mode, clock = systemClock, logger, ops: g
     refreshHome: async () => {},
   };
   context.refreshHome = home.refresher(context);
-  for (const feature of [directory, admin, home, reminders, igweek, petitions, conveners, elections, reports, groups, rooms, annual]) feature.register(context);
+  for (const feature of [directory, admin, home, reminders, igweek, petitions, conveners, elections, reports, groups, rooms, annual, outreach]) feature.register(context);
   registerIgCommand(context);
 
   app.error(async (error) => {

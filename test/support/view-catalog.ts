@@ -20,6 +20,7 @@ import * as elections from '../../src/features/elections/views.js';
 import * as groups from '../../src/features/groups/views.js';
 import * as home from '../../src/features/home/views.js';
 import * as igweek from '../../src/features/igweek/views.js';
+import * as outreach from '../../src/features/outreach/views.js';
 import { igWeekCalendar } from '../../src/features/igweek/rules.js';
 import * as petitions from '../../src/features/petitions/views.js';
 import * as reminders from '../../src/features/reminders/views.js';
@@ -46,6 +47,7 @@ export const NOT_PAYLOADS: Record<string, string[]> = {
   'lib/modal': ['formValues', 'metadata', 'metadataId', 'plainText'],
   annual: ['slotText'],
   conveners: ['termText'],
+  outreach: ['inviteSummaryText'],
   igweek: ['slotPlainText', 'slotTimesText', 'weekSpan', 'takenNotice', 'detailsSavedText', 'settingsSavedText'],
   petitions: ['petitionRef', 'organizerRows'],
   reminders: ['formatRecipient', 'formatAudience', 'plainInstant'],
@@ -75,6 +77,7 @@ function group(id: number, name: string, over: Partial<Group> = {}): Group {
     eligibility: 'ANYONE',
     description: 'Practitioners who share what works in metadata: standards, tools, workflows & training.',
     staffLiaison: 'Jordan Lee (jlee@example.org)',
+    staffLiaisonUserId: null,
     channelId: `C${String(id).padStart(8, '0')}`,
     lastActivityAt: NOW,
     createdAt: new Date('2024-09-01T15:00:00Z'),
@@ -369,6 +372,12 @@ function homeData(o: { empty: boolean }): HomeData {
   };
 }
 
+const SENT_FEEDBACK = {
+  group: { ...GROUPS[1]!, staffLiaisonUserId: 'ULIAISON' },
+  senderIsMember: true,
+  feedback: { id: 7, senderId: 'USENDER', topic: `Meeting <times> & *more* ${'t'.repeat(120)}`, message: `Could we meet <later>? & *please*\n${'M'.repeat(2990)}`.slice(0, 3000), liaisonId: 'ULIAISON', createdAt: NOW },
+};
+
 // ---------------------------------------------------------------------------
 // Helpers
 
@@ -470,6 +479,8 @@ export const VIEW_CATALOG: CatalogEntry[] = [
   inModal('lib/modal.radios — 12 choices', () => modalKit.radios(manyChoices(12), 'v11')),
   inModal('lib/modal.checkboxes — 12 choices, several chosen', () => modalKit.checkboxes(manyChoices(12), ['v0', 'v5', 'v11'])),
   inModal('lib/modal.datePicker', () => modalKit.datePicker('2027-03-01')),
+  inModal('lib/modal.usersSelect — chosen', () => modalKit.usersSelect('ULIAISON', 'P'.repeat(200))),
+  inModal('lib/modal.multiUsersSelect — at most 20', () => modalKit.multiUsersSelect({ max: 20, placeholder: 'P'.repeat(200) })),
   modalEntry('lib/modal.modal — long title, no submit', () => modalKit.modal('catalog.modal', 'T'.repeat(40), [blocks.section('text')])),
   modalEntry('lib/modal.doneModal', () => modalKit.doneModal('D'.repeat(40), 'Done & <dusted>')),
 
@@ -690,6 +701,23 @@ export const VIEW_CATALOG: CatalogEntry[] = [
   message('reports.staffDigest — none missing', () => reports.staffDigest({ quarter: Q1, dueOn: '2027-04-30', missing: [], owing: 140 })),
   message('reports.reportShowReply — 25 versions', () => reports.reportShowReply({ group: GROUPS[1]!, quarter: Q1, report: SHOWN }, ZONE)),
   message('reports.reportShowReply — filed once', () => reports.reportShowReply({ group: GROUPS[1]!, quarter: Q1, report: { ...SHOWN, revision: 1, revisions: REVISIONS.slice(0, 1) } }, ZONE)),
+  // outreach
+  modalEntry('outreach.feedbackModal — with a liaison', () => outreach.feedbackModal({ ...GROUPS[1]!, staffLiaisonUserId: 'ULIAISON' })),
+  modalEntry('outreach.feedbackModal — to staff', () => outreach.feedbackModal(GROUPS[0]!)),
+  modalEntry('outreach.feedbackSentModal', () => outreach.feedbackSentModal(SENT_FEEDBACK)),
+  message('outreach.feedbackMessage — liaison, longest message', () => outreach.feedbackMessage(SENT_FEEDBACK, 'liaison')),
+  message('outreach.feedbackMessage — staff, not a member', () => outreach.feedbackMessage({ ...SENT_FEEDBACK, senderIsMember: false, feedback: { ...SENT_FEEDBACK.feedback, liaisonId: null, topic: null } }, 'staff')),
+  message('outreach.feedbackMessage — liaison unreachable', () => outreach.feedbackMessage(SENT_FEEDBACK, 'unreachable-liaison')),
+  message('outreach.feedbackListReply — none', () => outreach.feedbackListReply({ group: GROUPS[0]!, total: 0, page: 1, pages: 1, zone: ZONE, rows: [] })),
+  message('outreach.feedbackListReply — a full middle page', () =>
+    outreach.feedbackListReply({ group: null, total: 95, page: 3, pages: 10, zone: ZONE, rows: Array.from({ length: 10 }, (_, i) => ({ ...SENT_FEEDBACK.feedback, id: i + 1, group: { name: LONG_NAME } })) }),
+  ),
+  modalEntry('outreach.inviteModal', () => outreach.inviteModal(GROUPS[1]!, { groupId: 2 })),
+  modalEntry('outreach.invitingModal', () => outreach.invitingModal(GROUPS[1]!)),
+  message('outreach.invitationMessage — long purpose', () => outreach.invitationMessage(GROUPS[1]!, 'UINVITER')),
+  message('outreach.optedOutReply', () => outreach.optedOutReply()),
+  message('outreach.inviteSummaryReply — every outcome', () => outreach.inviteSummaryReply(GROUPS[1]!, { invited: users(8), members: users(4, 'UM'), recent: users(3, 'UR'), optedOut: users(2, 'UO'), unreachable: users(2, 'UX'), self: true })),
+  modalEntry('outreach.inviteSummaryModal — nobody', () => outreach.inviteSummaryModal(GROUPS[1]!, { invited: [], members: [], recent: [], optedOut: [], unreachable: [], self: true })),
   message('reports.revisionReply', () => reports.revisionReply({ group: GROUPS[1]!, quarter: Q1, revision: REVISIONS[3]!, latest: 25 }, ZONE)),
 
   // rooms

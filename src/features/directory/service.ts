@@ -58,9 +58,14 @@ export async function groupInfo(deps: DirectoryDeps, ref: GroupRef, viewerId: st
     isStaff(deps.prisma, viewerId),
   ]);
   const convener = conveners.some((c) => c.slackUserId === viewerId);
-  const liaison = group.staffLiaison ? personFromText(group.staffLiaison) : null;
+  // The liaison as a Slack user when staff linked one; else the free text staff typed.
+  const liaison = group.staffLiaisonUserId
+    ? { slackUserId: group.staffLiaisonUserId, email: null, name: group.staffLiaison ? personFromText(group.staffLiaison).name : null }
+    : group.staffLiaison
+      ? personFromText(group.staffLiaison)
+      : null;
   const shown = await resolvePeople(deps.prisma, [...conveners, ...(liaison ? [liaison] : [])]);
-  return { group, conveners: shown.slice(0, conveners.length), liaison: liaison ? shown.at(-1)! : null, memberCount: group._count.members, isMember: Boolean(member), canEdit: staff, canSetChannel: staff || convener };
+  return { group, conveners: shown.slice(0, conveners.length), liaison: liaison ? shown.at(-1)! : null, memberCount: group._count.members, isMember: Boolean(member), canEdit: staff, canSetChannel: staff || convener, canInvite: staff || convener || Boolean(member) };
 }
 
 export type ChannelOutcome = { kind: 'none' } | { kind: 'done'; channelId: string } | { kind: 'failed'; channelId: string; reason: string };

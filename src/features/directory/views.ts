@@ -4,6 +4,7 @@ import { type Block, type Reply, actions, button, context, divider, fields, head
 import { personMrkdwn, type ShownPerson } from '../../lib/slack/people.js';
 import { escapeMrkdwn, mentionChannel, plural, truncate } from '../../lib/slack/text.js';
 import { GroupIds } from '../groups/ids.js';
+import { OutreachIds } from '../outreach/ids.js';
 import { DirectoryIds } from './ids.js';
 import { ELIGIBILITY_LABELS, KIND_LABELS } from './rules.js';
 import type { ChannelOutcome } from './service.js';
@@ -51,6 +52,8 @@ export interface InfoData {
   canEdit?: boolean;
   /** Staff and the group's conveners: how to give the group a channel when it has none. */
   canSetChannel?: boolean;
+  /** Members, conveners and staff: an "Invite colleagues" button. */
+  canInvite?: boolean;
 }
 
 export function infoReply(data: InfoData): Reply {
@@ -74,6 +77,7 @@ export function infoReply(data: InfoData): Reply {
         data.isMember
           ? button('Leave group', DirectoryIds.leave, String(g.id), 'danger')
           : button('Join group', DirectoryIds.join, String(g.id), 'primary'),
+        ...(data.canInvite ? [button('Invite colleagues', OutreachIds.invite, String(g.id))] : []),
         ...(data.canEdit ? [button('Edit group', GroupIds.edit, String(g.id))] : []),
       ],
       'directory-membership',

@@ -88,10 +88,11 @@ const EditForm = z.object({
     .min(10, "Describe the group's purpose in at least 10 characters.")
     .max(2000, 'Keep the description under 2,000 characters.'),
   liaison: z.string().trim().max(200, 'Keep the staff liaison under 200 characters (a name, or a name and an email).').optional(),
+  liaisonUser: z.string().regex(/^[UW][A-Z0-9]+$/, 'Choose a person from the list.').optional(),
   level: z.enum(['DIVISION', 'SECTION', 'NONE'], { error: 'Choose a level.' }),
 });
 
-export type EditField = 'description' | 'staffLiaison' | 'level';
+export type EditField = 'description' | 'staffLiaison' | 'staffLiaisonUserId' | 'level';
 
 export async function saveEdit(deps: ConvenerDeps, actor: string, groupId: number, values: Record<string, unknown>) {
   await requireRole(deps.prisma, actor, 'STAFF', "edit a group's description, liaison and level");
@@ -101,6 +102,7 @@ export async function saveEdit(deps: ConvenerDeps, actor: string, groupId: numbe
   const next = {
     description: parsed.data.description,
     staffLiaison: parsed.data.liaison || null,
+    staffLiaisonUserId: parsed.data.liaisonUser ?? null,
     level: parsed.data.level === 'NONE' ? null : (parsed.data.level as GroupLevel),
   };
   const problem = levelProblem(group.kind, next.level);

@@ -11,7 +11,7 @@ export function setChannel(tx: Tx, groupId: number, channelId: string) {
   return tx.group.update({ where: { id: groupId }, data: { channelId } });
 }
 
-export function updateSettings(tx: Tx, groupId: number, data: { description: string; staffLiaison: string | null; level: GroupLevel | null }) {
+export function updateSettings(tx: Tx, groupId: number, data: { description: string; staffLiaison: string | null; staffLiaisonUserId: string | null; level: GroupLevel | null }) {
   return tx.group.update({ where: { id: groupId }, data });
 }
 

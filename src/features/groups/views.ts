@@ -2,7 +2,7 @@
 import type { Group } from '../../generated/prisma/client.js';
 import type { Reply } from '../../lib/slack/blocks.js';
 import { section } from '../../lib/slack/blocks.js';
-import { doneModal, input, type Modal, modal, staticSelect, textInput } from '../../lib/slack/modal.js';
+import { doneModal, input, type Modal, modal, staticSelect, textInput, usersSelect } from '../../lib/slack/modal.js';
 import { escapeMrkdwn, mentionChannel, mentionUser, plural } from '../../lib/slack/text.js';
 import { KIND_LABELS } from '../directory/rules.js';
 import { GroupIds } from './ids.js';
@@ -26,14 +26,15 @@ export function editModal(g: Group): Modal {
     [
       section(`*${escapeMrkdwn(g.name)}* · ${KIND_LABELS[g.kind]}`),
       input('description', 'Description', textInput({ multiline: true, initial: g.description, max: 2000, placeholder: "The group's purpose, as the directory shows it" })),
-      input('liaison', 'Staff liaison', textInput({ initial: g.staffLiaison ?? undefined, max: 200, placeholder: 'Name (and email)' }), { optional: true }),
+      input('liaison', 'Staff liaison', textInput({ initial: g.staffLiaison ?? undefined, max: 200, placeholder: 'Name (and email)' }), { optional: true, hint: 'Shown when no Slack user is chosen below.' }),
+      input('liaisonUser', 'Staff liaison (Slack user)', usersSelect(g.staffLiaisonUserId ?? undefined), { optional: true, hint: 'Feedback sent with /ig feedback goes to this person by DM; without one it goes to staff.' }),
       input('level', 'Level', staticSelect(LEVEL_CHOICES, g.level ?? 'NONE')),
     ],
     { submit: 'Save', metadata: { groupId: g.id } },
   );
 }
 
-const FIELD_LABELS: Record<EditField, string> = { description: 'description', staffLiaison: 'staff liaison', level: 'level' };
+const FIELD_LABELS: Record<EditField, string> = { description: 'description', staffLiaison: 'staff liaison', staffLiaisonUserId: 'staff liaison (Slack user)', level: 'level' };
 
 export function editedModal(r: { group: Group; changed: EditField[] }): Modal {
   const name = escapeMrkdwn(r.group.name);

@@ -81,6 +81,18 @@ export function checkboxes(choices: Choice[], initial: string[] = []): Block {
   return { type: 'checkboxes', options: choices.slice(0, 10).map(choice), ...(selected.length ? { initial_options: selected.map(choice) } : {}) };
 }
 
+export function usersSelect(initial?: string, placeholder = 'Choose a person…'): Block {
+  return { type: 'users_select', placeholder: plain(placeholder, 150), ...(initial ? { initial_user: initial } : {}) };
+}
+
+export function multiUsersSelect(opts: { max?: number; placeholder?: string } = {}): Block {
+  return {
+    type: 'multi_users_select',
+    placeholder: plain(opts.placeholder ?? 'Choose people…', 150),
+    ...(opts.max ? { max_selected_items: opts.max } : {}),
+  };
+}
+
 export function datePicker(initial?: string): Block {
   return { type: 'datepicker', ...(initial ? { initial_date: initial } : {}) };
 }
