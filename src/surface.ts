@@ -10,7 +10,7 @@ export interface SlashCommandSpec {
 }
 
 export const SLASH_COMMANDS: SlashCommandSpec[] = [
-  { command: '/ig', description: 'Interest groups: directory, membership, conveners, elections, meetings; help', usage_hint: 'help | list [words] | info | join | leave | conveners | election | meeting | channel | edit <group>', summary: 'interest groups: the directory, joining, conveners, elections, meetings (`/ig help`)' },
+  { command: '/ig', description: 'Interest groups: directory, membership, feedback, invitations, conveners, elections, meetings; help', usage_hint: 'help | list [words] | info | join | leave | feedback | invite | conveners | election | meeting | channel | edit <group>', summary: 'interest groups: the directory, joining, conveners, elections, meetings (`/ig help`)' },
   { command: '/igweek', description: 'IG Week: the schedule, claim a slot for your group, session details, the program', usage_hint: '[year] | program | details | release | help', summary: 'IG Week: the schedule, claiming a slot for your group, session details, the program (`/igweek help`)' },
   { command: '/petition', description: 'Petition for a new interest group or MIG; sign, list and follow petitions', usage_hint: 'ig | mig | list | status <number> | help', summary: 'petition for a new Core interest group or MIG; sign and follow petitions (`/petition help`)' },
   { command: '/igreport', description: 'Quarterly reports: file or revise your group\'s IG Report Form; read filed reports; status for conveners and staff', usage_hint: '[group] | show <group> [quarter] | status [quarter] | due <quarter> <date> | help', summary: 'file or revise your group\'s quarterly report; read a filed report and its versions; report status (`/igreport help`)' },
