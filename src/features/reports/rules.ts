@@ -40,6 +40,15 @@ export function shiftQuarter({ year, q }: Quarter, n: number): Quarter {
   return { year: Math.floor(index / 4), q: ((index % 4) + 1) as Quarter['q'] };
 }
 
+/** The first quarter a group owes a report for: the one after the quarter it was created in (`createdOn`, org zone). */
+export function firstOwedQuarter(createdOn: string): Quarter {
+  return shiftQuarter(quarterOf(createdOn), 1);
+}
+
+export function owesReport(createdOn: string, quarter: Quarter): boolean {
+  return quarterKey(quarter) >= quarterKey(firstOwedQuarter(createdOn));
+}
+
 export function quarterStart({ year, q }: Quarter): string {
   return `${year}-${pad((q - 1) * 3 + 1)}-01`;
 }

@@ -1,11 +1,11 @@
 // Quarterly-report nudges: each group's conveners by DM 14 and 3 days before the due date, on
 // the day, and weekly while overdue (four at most), until the report is filed; and a digest
 // of missing reports to staff the day after each due date.
-import { endOfDay, localDate, plusDays, zonedInstant } from '../../lib/time.js';
+import { localDate, plusDays, zonedInstant } from '../../lib/time.js';
 import { staffAudience } from '../conveners/service.js';
 import { deadlineNudges, DAY, inWindow, nudgesInWindow, type Window } from '../reminders/rules.js';
 import type { Occurrence, ReminderRule } from '../reminders/types.js';
-import { NUDGE_PLAN, type Quarter, quarterEnd, quarterKey, quarterLabel, quarterOf, shiftQuarter } from './rules.js';
+import { NUDGE_PLAN, type Quarter, quarterKey, quarterLabel, quarterOf, quarterStart, shiftQuarter } from './rules.js';
 import { dueDates } from './service.js';
 import { hasDuty } from '../directory/kinds.js';
 import * as store from './store.js';
@@ -37,7 +37,7 @@ function nudgeKind(key: string): NudgeKind {
 }
 
 async function owingWithoutReport(prisma: Prisma, quarter: Quarter, zone: string) {
-  const [groups, reports] = await Promise.all([store.groupsOwing(prisma, endOfDay(quarterEnd(quarter), zone)), store.reportsFor(prisma, [quarterKey(quarter)])]);
+  const [groups, reports] = await Promise.all([store.groupsOwing(prisma, zonedInstant(quarterStart(quarter), '00:00', zone)), store.reportsFor(prisma, [quarterKey(quarter)])]);
   const filed = new Set(reports.map((r) => r.groupId));
   return { owing: groups, missing: groups.filter((g) => !filed.has(g.id)) };
 }

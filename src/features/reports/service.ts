@@ -5,7 +5,7 @@ import type { Group } from '../../generated/prisma/client.js';
 import { audit, type Tx } from '../../db/audit.js';
 import { FieldErrors, UserError, zodFieldErrors } from '../../lib/slack/errors.js';
 import { escapeMrkdwn } from '../../lib/slack/text.js';
-import { endOfDay, formatDate } from '../../lib/time.js';
+import { endOfDay, formatDate, localDate, zonedInstant } from '../../lib/time.js';
 import { requireRole } from '../admin/service.js';
 import { hasDuty, kindLabel, kindsWithText } from '../directory/kinds.js';
 import { resolveGroup } from '../directory/service.js';
@@ -16,12 +16,14 @@ import {
   dueDateProblem,
   dueQuarter,
   fileableQuarters,
+  firstOwedQuarter,
+  owesReport,
   parseQuarter,
   type Quarter,
-  quarterEnd,
   quarterKey,
   quarterLabel,
   quarterOf,
+  quarterStart,
   type ReportStatus,
   reportStatus,
   revisionProblem,
@@ -207,7 +209,10 @@ async function statusOf(deps: Deps, quarters: Quarter[], groups: Pick<Group, 'id
   });
 }
 
-export type StatusView = { kind: 'staff'; status: QuarterStatus } | { kind: 'conveners'; groups: { group: Group; history: QuarterStatus[] }[] };
+export type StatusView =
+  | { kind: 'staff'; status: QuarterStatus }
+  /** `since`: set when quarters before the group's first owed quarter were left out. */
+  | { kind: 'conveners'; groups: { group: Group; history: QuarterStatus[]; since?: Quarter }[] };
 
 /** Staff: every active group for one quarter (default: the one that ended last). Conveners: their groups' recent history. */
 export async function statusView(deps: Deps, userId: string, args: string): Promise<StatusView> {
@@ -217,13 +222,23 @@ export async function statusView(deps: Deps, userId: string, args: string): Prom
   const current = quarterOf(today(deps));
   if (s.staff) {
     const q = quarter ?? shiftQuarter(current, -1);
-    const groups = await store.groupsOwing(deps.prisma, endOfDay(quarterEnd(q), deps.zone));
+    const groups = await store.groupsOwing(deps.prisma, zonedInstant(quarterStart(q), '00:00', deps.zone));
     return { kind: 'staff', status: (await statusOf(deps, [q], groups))[0]! };
   }
   if (s.convened.length === 0) throw new UserError("Only staff and conveners can see quarterly report status. `/ig conveners <group>` shows who convenes a group.");
   const groups = await reportingGroupsToManage(deps, userId);
   const quarters = quarter ? [quarter] : [0, -1, -2, -3, -4].map((n) => shiftQuarter(current, n));
-  return { kind: 'conveners', groups: await Promise.all(groups.map(async (group) => ({ group, history: (await statusOf(deps, quarters, [group])) }))) };
+  // A group's history starts with the quarter after it was created: nothing was owed before.
+  return {
+    kind: 'conveners',
+    groups: await Promise.all(
+      groups.map(async (group) => {
+        const createdOn = localDate(group.createdAt, deps.zone);
+        const owed = quarters.filter((q) => owesReport(createdOn, q));
+        return { group, history: await statusOf(deps, owed, [group]), since: owed.length < quarters.length ? firstOwedQuarter(createdOn) : undefined };
+      }),
+    ),
+  };
 }
 
 // ---------------------------------------------------------------------------

@@ -58,9 +58,12 @@ export function setDueDate(tx: Tx, quarter: string, dueOn: string, setBy: string
   return tx.reportDueDate.upsert({ where: { quarter }, create: { quarter, ...data }, update: data });
 }
 
-/** Active groups of a kind that files quarterly reports and existed at an instant: the ones that owe a report for a quarter ending then. */
-export function groupsOwing(db: Tx, existedBy: Date) {
-  return db.group.findMany({ where: { status: 'ACTIVE', kind: { in: kindsWith('quarterlyReports') }, createdAt: { lte: existedBy } }, orderBy: { name: 'asc' } });
+/**
+ * Active groups of a kind that files quarterly reports, created before an instant: given the start
+ * of a quarter, the ones that owe its report (a group owes reports from the quarter after its creation).
+ */
+export function groupsOwing(db: Tx, createdBefore: Date) {
+  return db.group.findMany({ where: { status: 'ACTIVE', kind: { in: kindsWith('quarterlyReports') }, createdAt: { lt: createdBefore } }, orderBy: { name: 'asc' } });
 }
 
 export function groupsOfMember(db: Tx, slackUserId: string) {

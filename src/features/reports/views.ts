@@ -74,8 +74,9 @@ export function statusReply(view: StatusView, zone: string): Reply {
     };
   }
   const blocks: Block[] = [];
-  for (const { group, history } of view.groups.slice(0, 20)) {
+  for (const { group, history, since } of view.groups.slice(0, 20)) {
     const lines = history.map((h) => statusLine(`${quarterLabel(h.quarter)} (due ${formatDate(h.dueOn)})`, h.rows[0]!, zone));
+    if (since) lines.push(`_Reports are owed from ${quarterLabel(since)}, the quarter after the group was created._`);
     blocks.push(section(`*${escapeMrkdwn(group.name)}* — quarterly reports\n${lines.join('\n')}`));
   }
   blocks.push(context('`/igreport` files or revises a report.'));
