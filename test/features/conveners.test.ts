@@ -76,7 +76,7 @@ describe('/ig conveners', () => {
   it('adds an incoming convener and reports the name to the staff channel', async () => {
     const r = await submit(h, 'UANN', 'conveners.add.modal', addValues('UBOB'), meta());
     expect(r.errors).toBeUndefined();
-    expect(r.text).toContain('<@UBOB> will convene *Open Data* from Jul 1, 2027 – Jun 30, 2028');
+    expect(r.text).toContain('<@UBOB> will convene *Open Data* for the term Jul 1, 2027 – Jun 30, 2028');
     const post = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'CSTAFF');
     expect(textOf(post.args)).toContain('Incoming convener for *Open Data* (added by <@UANN>):\n• <@UBOB> — Jul 1, 2027 – Jun 30, 2028');
     const term = await h.prisma.convenerTerm.findFirstOrThrow({ where: { groupId: openData, slackUserId: 'UBOB' } });

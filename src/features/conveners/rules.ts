@@ -3,7 +3,7 @@
 import type { Eligibility, GroupKind } from '../../generated/prisma/enums.js';
 import { dateOnly, plusDays, termYearContaining } from '../../lib/time.js';
 import { GROUP_KINDS } from '../directory/kinds.js';
-import { mayJoin, type RosterFacts } from '../directory/rules.js';
+import { ELIGIBILITY_LABELS, mayJoin, type RosterFacts } from '../directory/rules.js';
 
 /** "No convener of an Interest Group shall serve for more than two consecutive years in the same office." */
 export const MAX_CONSECUTIVE_YEARS = 2;
@@ -102,7 +102,7 @@ export function clashingTerm<T extends TermSpan>(existing: T[], proposed: TermSp
   return existing.find((t) => overlaps(t, proposed));
 }
 
-/** Conveners of Core interest groups must be Core members; other kinds, eligible to join the group. */
+/** Conveners of Core interest groups must be Core members (kind rules); other kinds, eligible to join the group. */
 export function mayConvene(kind: GroupKind, eligibility: Eligibility, roster: RosterFacts | null, who: string, groupName: string): Decision {
   const hint = 'If that is wrong, ask staff to update the membership roster.';
   if (GROUP_KINDS[kind].convenersMustBeCoreMembers) {
@@ -111,8 +111,9 @@ export function mayConvene(kind: GroupKind, eligibility: Eligibility, roster: Ro
     if (roster.standing !== 'GOOD') return { allowed: false, reason: `${who} can't convene *${groupName}*: the roster shows ${who}'s Core membership as lapsed. ${hint}` };
     return { allowed: true };
   }
-  const join = mayJoin(eligibility, roster, groupName);
-  return join.allowed ? join : { allowed: false, reason: `${who} can't convene a group they can't join: ${join.reason}` };
+  const join = mayJoin(eligibility, roster, groupName, who);
+  if (join.allowed) return join;
+  return { allowed: false, reason: who === 'You' ? `You can't convene a group you can't join: ${join.reason}` : `${who} can't convene a group they can't join: ${join.reason}` };
 }
 
 export interface TermInput {
@@ -126,4 +127,11 @@ export function termProblems(term: TermInput, today: string): Partial<Record<'st
   if (term.endsOn < today) return { ends: 'That term is already over; record current or incoming conveners only.' };
   if (days(term.startsOn, term.endsOn) > 366) return { ends: 'A convener serves for one year; make the term at most a year long.' };
   return {};
+}
+
+/** What a nominee for convener must be, as a sentence (per the kind rules and the group's eligibility). */
+export function nomineeRequirement(kind: GroupKind, eligibility: Eligibility): string {
+  if (GROUP_KINDS[kind].convenersMustBeCoreMembers) return 'They must be a Core member in good standing and accept the nomination.';
+  if (eligibility === 'ANYONE') return 'They must accept the nomination.';
+  return `They must be able to join the group (${ELIGIBILITY_LABELS[eligibility]}) and accept the nomination.`;
 }

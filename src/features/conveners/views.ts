@@ -46,7 +46,7 @@ export function addModal(group: Group, term: TermSpan): Modal {
 export function convenerAddedModal(group: Group, slackUserId: string, term: TermSpan): Modal {
   return doneModal(
     'Convener added',
-    `:white_check_mark: ${mentionUser(slackUserId)} will convene *${escapeMrkdwn(group.name)}* from ${termText(term)}. I've reported the name to staff.`,
+    `:white_check_mark: ${mentionUser(slackUserId)} will convene *${escapeMrkdwn(group.name)}* for the term ${termText(term)}. I've reported the name to staff.`,
   );
 }
 

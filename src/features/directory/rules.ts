@@ -65,20 +65,26 @@ export type JoinDecision = { allowed: true } | { allowed: false; reason: string 
 
 const ROSTER_HINT = 'If that is wrong, ask staff to update the membership roster.';
 
-/** May this person join a group with this eligibility rule? */
-export function mayJoin(eligibility: Eligibility, roster: RosterFacts | null, groupName: string): JoinDecision {
+/**
+ * May this person join a group with this eligibility rule? The reason speaks to the person
+ * ("you"), or about them when `who` names someone else (staff or a convener acting for them).
+ */
+export function mayJoin(eligibility: Eligibility, roster: RosterFacts | null, groupName: string, who?: string): JoinDecision {
   if (eligibility === 'ANYONE') return { allowed: true };
   const needed = eligibility === 'PLA_MEMBERS' ? 'PLA personal membership' : 'ALA membership in good standing';
+  const other = who !== undefined && who !== 'You';
   if (!roster) {
     return {
       allowed: false,
-      reason: `*${groupName}* requires ${needed}, and you are not on the membership roster. Ask staff to update the roster with your email address.`,
+      reason: other
+        ? `*${groupName}* requires ${needed}, and ${who} is not on the membership roster. Staff can add them to the roster with their email address.`
+        : `*${groupName}* requires ${needed}, and you are not on the membership roster. Ask staff to update the roster with your email address.`,
     };
   }
   const hasIt = eligibility === 'PLA_MEMBERS' ? roster.pla : roster.ala;
-  if (!hasIt) return { allowed: false, reason: `*${groupName}* requires ${needed}; the roster doesn't show it for you. ${ROSTER_HINT}` };
+  if (!hasIt) return { allowed: false, reason: `*${groupName}* requires ${needed}; the roster doesn't show it for ${other ? who : 'you'}. ${ROSTER_HINT}` };
   if (roster.standing !== 'GOOD') {
-    return { allowed: false, reason: `*${groupName}* requires ${needed}; the roster shows your membership as lapsed. ${ROSTER_HINT}` };
+    return { allowed: false, reason: `*${groupName}* requires ${needed}; the roster shows ${other ? `${who}'s` : 'your'} membership as lapsed. ${ROSTER_HINT}` };
   }
   return { allowed: true };
 }

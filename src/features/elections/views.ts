@@ -4,7 +4,7 @@ import { type Block, type Reply, actions, button, context, divider, section } fr
 import { escapeMrkdwn, mentionUser, plural } from '../../lib/slack/text.js';
 import { formatDate, slackDateTime } from '../../lib/time.js';
 import { datePicker, doneModal, input, type Modal, modal, staticSelect, textInput } from '../../lib/slack/modal.js';
-import { termYear, termYearLabel } from '../conveners/rules.js';
+import { nomineeRequirement, termYear, termYearLabel } from '../conveners/rules.js';
 import { termText } from '../conveners/views.js';
 import { ElectionIds } from './ids.js';
 import type { Phase, PositionResult } from './rules.js';
@@ -104,7 +104,7 @@ export function candidatePost(e: FullElection, position: Pick<Position, 'title'>
 }
 
 export function nominateModal(e: FullElection): Modal {
-  const blocks: Block[] = [section(`Nominate a candidate in the *${escapeMrkdwn(e.group.name)}* convener election. They must be a Core member and accept the nomination.`)];
+  const blocks: Block[] = [section(`Nominate a candidate in the *${escapeMrkdwn(e.group.name)}* convener election. ${nomineeRequirement(e.group.kind, e.group.eligibility)}`)];
   if (e.positions.length > 1) blocks.push(input('position', 'Position', staticSelect(e.positions.map((p) => ({ text: p.title, value: String(p.id) })), undefined, 'Choose a position')));
   else blocks.push(context(`Position: *${escapeMrkdwn(e.positions[0]!.title)}*`));
   blocks.push(input('nominee', 'Nominee', { type: 'users_select', placeholder: { type: 'plain_text', text: 'Choose a person (yourself included)' } }));
