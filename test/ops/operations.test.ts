@@ -46,8 +46,12 @@ describe('GET /metrics', () => {
     expect(sample(before, 'convene_slack_acks_total', { kind: 'command', name: '/ig' })).toBeUndefined();
     expect((await h.driver.command('U1', '/ig', 'help')).status).toBe(200);
     await h.fake.waitFor('response_url');
-    await new Promise((r) => setTimeout(r, 50)); // the listener's last await after respond()
-    const after = await scrape();
+    // The listener finishes once respond() has its answer; wait for it to leave the in-flight gauge.
+    let after = await scrape();
+    for (let i = 0; i < 100 && sample(after, 'convene_requests_in_flight') !== 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      after = await scrape();
+    }
     expect(sample(after, 'convene_slack_acks_total', { kind: 'command', name: '/ig', status: '200' })).toBe(1);
     expect(sample(after, 'convene_slack_ack_seconds_count', { kind: 'command' })).toBe(1);
     expect(sample(after, 'convene_handler_seconds_count', { kind: 'command', name: '/ig' })).toBe(1);

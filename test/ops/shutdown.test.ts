@@ -46,7 +46,7 @@ async function slowResponseUrl(delayMs: number) {
 describe('graceful shutdown', () => {
   it('on SIGTERM refuses new connections, finishes the request in flight, then exits 0', async () => {
     const fake = await FakeSlack.start();
-    const slow = await slowResponseUrl(1500);
+    const slow = await slowResponseUrl(3000);
     const app = startAppProcess({
       cwd: dir,
       env: { SLACK_BOT_TOKEN: 'xoxb-shutdown', SLACK_SIGNING_SECRET: 'shutdown-secret', SLACK_API_URL: fake.url, PORT: '0', DATA_DIR: join(dir, 'data') },
@@ -57,8 +57,14 @@ describe('graceful shutdown', () => {
       expect((await driver.command('U0SHUT', '/ig', 'help', { responseUrl: slow.url })).status).toBe(200);
       await slow.arrival; // acked; the listener now waits on response_url
       app.child.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 200));
-      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+      // Soon after the signal new connections are refused, while the request above is still being answered.
+      let refused = false;
+      for (let i = 0; i < 40 && !refused; i++) {
+        refused = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => false, () => true);
+        if (!refused) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(refused).toBe(true);
+      expect(slow.seen[0]?.answered).toBe(false);
 
       const exit = await app.exited;
       expect(exit.code).toBe(0);
