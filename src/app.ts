@@ -17,6 +17,7 @@ import * as igweek from './features/igweek/listeners.js';
 import * as outreach from './features/outreach/listeners.js';
 import * as petitions from './features/petitions/listeners.js';
 import * as publicSite from './features/public-site/routes.js';
+import * as proposals from './features/proposals/listeners.js';
 import * as reminders from './features/reminders/listeners.js';
 import * as reports from './features/reports/listeners.js';
 import * as rooms from './features/rooms/listeners.js';
@@ -96,7 +97,7 @@ export function buildApp({ config, db, mode, clock = systemClock, logger, ops: g
     refreshHome: async () => {},
   };
   context.refreshHome = home.refresher(context);
-  for (const feature of [directory, admin, home, reminders, igweek, petitions, conveners, elections, reports, groups, rooms, annual, outreach]) feature.register(context);
+  for (const feature of [directory, admin, home, reminders, igweek, petitions, conveners, elections, reports, groups, rooms, annual, outreach, proposals]) feature.register(context);
   registerIgCommand(context);
 
   app.error(async (error) => {

@@ -23,6 +23,7 @@ import * as igweek from '../../src/features/igweek/views.js';
 import * as outreach from '../../src/features/outreach/views.js';
 import { igWeekCalendar } from '../../src/features/igweek/rules.js';
 import * as petitions from '../../src/features/petitions/views.js';
+import * as proposals from '../../src/features/proposals/views.js';
 import * as reminders from '../../src/features/reminders/views.js';
 import * as reports from '../../src/features/reports/views.js';
 import * as rooms from '../../src/features/rooms/views.js';
@@ -50,6 +51,7 @@ export const NOT_PAYLOADS: Record<string, string[]> = {
   outreach: ['inviteSummaryText'],
   igweek: ['slotPlainText', 'slotTimesText', 'weekSpan', 'takenNotice', 'detailsSavedText', 'settingsSavedText'],
   petitions: ['petitionRef', 'organizerRows'],
+  proposals: ['callsText', 'acceptedText'],
   reminders: ['formatRecipient', 'formatAudience', 'plainInstant'],
   rooms: ['whenText', 'freeTimesText'],
 };
@@ -303,6 +305,14 @@ const ANNUAL_CONFIRMED = {
   decision: { status: 'CONFIRMED' as const, room: 'Convention Center <Hall B> & *Room 204*', slotDay: '2027-06-26', slotStart: '11:30', slotEnd: '12:30' },
 };
 
+const PROPOSAL = { id: 7, callKey: 'program-exchange', status: 'SUBMITTED' as const, revision: 3, submittedBy: 'U0000001', reason: LONG_TEXT, group: { id: 1, name: LONG_NAME }, title: LONG_TEXT.slice(0, 200), description: LONG_TEXT.repeat(2).slice(0, 2900), format: LONG_TEXT.slice(0, 500), speakers: LONG_TEXT.slice(0, 1000), needs: LONG_TEXT.slice(0, 1000) };
+const CALL_VIEWS = [
+  { key: 'program-annual', label: 'Program at the ALA Annual Conference', dates: { opensOn: '2027-01-15', closesOn: '2027-02-28' }, state: 'open' as const },
+  { key: 'program-exchange', label: 'Program at Core Exchange', dates: { opensOn: '2027-03-01', closesOn: '2027-03-31' }, state: 'not-yet' as const },
+  { key: 'program-forum', label: 'Program at Core Forum', dates: { opensOn: '2026-09-01', closesOn: '2026-10-01' }, state: 'closed' as const },
+  { key: 'course', label: 'Online course or webinar', state: 'unset' as const },
+];
+
 const SHOWN: Parameters<typeof reports.reportShowReply>[0]['report'] = {
   id: 50,
   groupId: 2,
@@ -529,6 +539,9 @@ export const VIEW_CATALOG: CatalogEntry[] = [
       isMember: true,
     }),
   ),
+  message('directory.infoReply — 12 accepted proposals', () =>
+    directory.infoReply({ group: { ...GROUPS[1]!, _count: { members: 3 } }, conveners: [], liaison: null, memberCount: 3, isMember: false, acceptedProposals: Array.from({ length: 12 }, (_, i) => ({ title: `${LONG_TEXT.slice(0, 190)} ${i}`, callKey: ['program-annual', 'course', 'program-forum'][i % 3]!, decidedAt: NOW })) }),
+  ),
   message('directory.infoReply — not a member, nothing recorded', () => directory.infoReply({ group: { ...GROUPS[3]!, _count: { members: 0 } }, conveners: [], liaison: null, memberCount: 0, isMember: false })),
   message('directory.joinedReply — channel failed', () => directory.joinedReply(GROUPS[1]!, { kind: 'failed', channelId: 'CX', reason: 'is_archived' })),
   message('directory.leftReply — removed from channel', () => directory.leftReply(GROUPS[1]!, { kind: 'done', channelId: 'CX' })),
@@ -737,6 +750,22 @@ export const VIEW_CATALOG: CatalogEntry[] = [
   message('annual.decisionMessage — confirmed', () => annual.decisionMessage(ANNUAL_CONFIRMED)),
   message('annual.decisionMessage — declined', () => annual.decisionMessage({ ...ANNUAL_CONFIRMED, decision: { status: 'DECLINED', reason: LONG_TEXT } })),
   message('annual.requestNudge', () => annual.requestNudge({ groupId: 2, groupName: LONG_NAME, conference: LONG_NAME, closeOn: '2027-05-31', days: 14, zone: ZONE })),
+
+  // proposals
+  modalEntry('proposals.proposeModal', () => proposals.proposeModal({ group: GROUPS[1]!, calls: CALL_VIEWS.slice(0, 1) })),
+  modalEntry('proposals.reviseModal', () => proposals.reviseModal(PROPOSAL)),
+  modalEntry('proposals.submittedModal', () => proposals.submittedModal(PROPOSAL, 'Core Programming Committee')),
+  message('proposals.reviewMessage — committee', () => proposals.reviewMessage(PROPOSAL, 'Core Programming Committee', false)),
+  message('proposals.reviewMessage — to staff', () => proposals.reviewMessage({ ...PROPOSAL, needs: '' }, 'Continuing Education Coordination Committee', true)),
+  modalEntry('proposals.reviewModal — changes', () => proposals.reviewModal({ proposal: PROPOSAL, decision: 'changes' })),
+  modalEntry('proposals.reviewModal — accept', () => proposals.reviewModal({ proposal: PROPOSAL, decision: 'accept' })),
+  modalEntry('proposals.decidedModal', () => proposals.decidedModal({ proposal: PROPOSAL, decision: 'decline' })),
+  message('proposals.decisionMessage — changes', () => proposals.decisionMessage({ proposal: PROPOSAL, decision: 'changes' })),
+  message('proposals.decisionMessage — accepted', () => proposals.decisionMessage({ proposal: PROPOSAL, decision: 'accept' })),
+  modalEntry('proposals.settingsModal', () => proposals.settingsModal(CALL_VIEWS)),
+  modalEntry('proposals.settingsSavedModal', () => proposals.settingsSavedModal(CALL_VIEWS)),
+  message('proposals.settingsReply', () => proposals.settingsReply(CALL_VIEWS)),
+  message('proposals.proposalNudge', () => proposals.proposalNudge({ groupId: 2, groupName: LONG_NAME, callKey: 'program-annual', closesOn: '2027-02-28', days: 3, zone: ZONE })),
 ];
 
 /** The export an entry exercises: `igweek.scheduleReply — staff` → `igweek.scheduleReply`. */

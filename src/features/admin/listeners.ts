@@ -3,13 +3,14 @@
 import type { FeatureContext } from '../../app-context.js';
 import { CommandRouter } from '../../lib/slack/router.js';
 import { UserError } from '../../lib/slack/errors.js';
+import { ROLE_CHOICES } from './rules.js';
 import * as service from './service.js';
 import * as views from './views.js';
 
 export function register({ ig, admin, prisma }: FeatureContext): void {
   admin.add({
     name: 'grant',
-    usage: 'grant staff|igcc|coo @person',
+    usage: `grant ${ROLE_CHOICES} @person`,
     summary: 'give someone a role',
     run: async ({ userId, args }) => {
       const r = await service.grantRole(prisma, userId, args);
@@ -18,7 +19,7 @@ export function register({ ig, admin, prisma }: FeatureContext): void {
   });
   admin.add({
     name: 'revoke',
-    usage: 'revoke staff|igcc|coo @person',
+    usage: `revoke ${ROLE_CHOICES} @person`,
     summary: 'take a role away',
     run: async ({ userId, args }) => {
       const r = await service.revokeRole(prisma, userId, args);

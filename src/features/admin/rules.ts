@@ -5,20 +5,30 @@ export const ROLE_LABELS: Record<Role, string> = {
   STAFF: 'Staff',
   IGCC: 'Interest Group Coordination Committee',
   COO: 'Committee on Organization',
+  PROGRAMMING: 'Core Programming Committee',
+  CONTINUING_ED: 'Continuing Education Coordination Committee',
 };
 
 const ROLE_NAMES: Record<string, Role> = {
   staff: 'STAFF',
   igcc: 'IGCC',
   coo: 'COO',
+  programming: 'PROGRAMMING',
+  ce: 'CONTINUING_ED',
 };
+
+/** What staff type for a role in `/ig admin grant <role>`. */
+const ROLE_WORDS: Record<Role, string> = { STAFF: 'staff', IGCC: 'igcc', COO: 'coo', PROGRAMMING: 'programming', CONTINUING_ED: 'ce' };
+
+/** "staff|igcc|coo|programming|ce", for usage lines. */
+export const ROLE_CHOICES = Object.values(ROLE_WORDS).join('|');
 
 export function parseRole(text: string): Role | undefined {
   return ROLE_NAMES[text.trim().toLowerCase()];
 }
 
 export function roleName(role: Role): string {
-  return role.toLowerCase();
+  return ROLE_WORDS[role];
 }
 
 /** Staff may act wherever a committee may. */

@@ -10,6 +10,7 @@ import {
   channelSettingKey,
   parseAppChannel,
   parseRole,
+  ROLE_CHOICES,
   ROLE_LABELS,
   satisfies,
 } from './rules.js';
@@ -55,7 +56,7 @@ export interface GrantResult {
 function parseRoleAndUsers(args: string, verb: 'grant' | 'revoke'): { role: Role; users: string[] } {
   const [roleText = '', ...rest] = args.split(/\s+/).filter(Boolean);
   const role = parseRole(roleText);
-  if (!role) throw new UserError(`Usage: \`/ig admin ${verb} staff|igcc|coo @person\` — "${roleText || '(nothing)'}" is not a role.`);
+  if (!role) throw new UserError(`Usage: \`/ig admin ${verb} ${ROLE_CHOICES} @person\` — "${roleText || '(nothing)'}" is not a role.`);
   const users = rest.map(parseUserMention);
   if (users.length === 0 || users.some((u) => !u)) {
     throw new UserError(`Usage: \`/ig admin ${verb} ${roleText.toLowerCase()} @person [@person…]\` — mention each person with @.`);

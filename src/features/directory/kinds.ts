@@ -22,6 +22,8 @@ export interface GroupDuties {
   charterRenewal: boolean;
   /** In-person discussion space at the ALA Annual Conference, on request (`/ig annual`), nudged before requests close. */
   annualSpace: boolean;
+  /** Program proposals to the Core Programming Committee and course/webinar proposals to Continuing Education (`/ig propose`). */
+  proposals: boolean;
   /** Dissolution for inactivity. Not used yet: a later issue adds it (only Core interest groups). */
   dissolution: boolean;
 }
@@ -46,6 +48,7 @@ const NONE: GroupDuties = {
   staffDigest: false,
   charterRenewal: false,
   annualSpace: false,
+  proposals: false,
   dissolution: false,
 };
 
@@ -54,7 +57,7 @@ export const GROUP_KINDS: Record<GroupKind, KindRules> = {
     label: 'Core interest group',
     plural: 'Core interest groups',
     convenersMustBeCoreMembers: true,
-    duties: { businessMeetings: true, quarterlyReports: true, elections: true, igWeek: true, staffDigest: true, charterRenewal: true, annualSpace: true, dissolution: true },
+    duties: { businessMeetings: true, quarterlyReports: true, elections: true, igWeek: true, staffDigest: true, charterRenewal: true, annualSpace: true, proposals: true, dissolution: true },
   },
   PLA_IG: { label: 'PLA interest group', plural: 'PLA interest groups', convenersMustBeCoreMembers: false, duties: NONE },
   MIG: { label: 'Membership initiative group', plural: 'Membership initiative groups', convenersMustBeCoreMembers: false, duties: NONE },

@@ -9,6 +9,7 @@ import { type Clock, localDate } from '../../lib/time.js';
 import { isStaff } from '../admin/service.js';
 import { identify, resolvePeople } from '../people/service.js';
 import { findPerson } from '../people/store.js';
+import { accepted as acceptedProposals } from '../proposals/store.js';
 import { matchGroup, mayJoin, PAGE_SIZE, pageCount, searchWords } from './rules.js';
 import * as store from './store.js';
 
@@ -52,10 +53,11 @@ export async function listGroups(prisma: PrismaClient, query: string, page: numb
 export async function groupInfo(deps: DirectoryDeps, ref: GroupRef, viewerId: string) {
   const group = await resolveGroup(deps.prisma, ref);
   const today = localDate(deps.clock(), deps.orgTimezone);
-  const [conveners, member, staff] = await Promise.all([
+  const [conveners, member, staff, accepted] = await Promise.all([
     store.currentConveners(deps.prisma, group.id, today),
     store.membership(deps.prisma, group.id, viewerId),
     isStaff(deps.prisma, viewerId),
+    acceptedProposals(deps.prisma, group.id),
   ]);
   const convener = conveners.some((c) => c.slackUserId === viewerId);
   // The liaison as a Slack user when staff linked one; else the free text staff typed.
@@ -65,7 +67,7 @@ export async function groupInfo(deps: DirectoryDeps, ref: GroupRef, viewerId: st
       ? personFromText(group.staffLiaison)
       : null;
   const shown = await resolvePeople(deps.prisma, [...conveners, ...(liaison ? [liaison] : [])]);
-  return { group, conveners: shown.slice(0, conveners.length), liaison: liaison ? shown.at(-1)! : null, memberCount: group._count.members, isMember: Boolean(member), canEdit: staff, canSetChannel: staff || convener, canInvite: staff || convener || Boolean(member) };
+  return { group, conveners: shown.slice(0, conveners.length), liaison: liaison ? shown.at(-1)! : null, memberCount: group._count.members, isMember: Boolean(member), canEdit: staff, canSetChannel: staff || convener, canInvite: staff || convener || Boolean(member), acceptedProposals: accepted };
 }
 
 export type ChannelOutcome = { kind: 'none' } | { kind: 'done'; channelId: string } | { kind: 'failed'; channelId: string; reason: string };

@@ -5,6 +5,7 @@ import { personMrkdwn, type ShownPerson } from '../../lib/slack/people.js';
 import { escapeMrkdwn, mentionChannel, plural, truncate } from '../../lib/slack/text.js';
 import { GroupIds } from '../groups/ids.js';
 import { OutreachIds } from '../outreach/ids.js';
+import { acceptedText } from '../proposals/views.js';
 import { DirectoryIds } from './ids.js';
 import { ELIGIBILITY_LABELS, KIND_LABELS } from './rules.js';
 import type { ChannelOutcome } from './service.js';
@@ -54,6 +55,8 @@ export interface InfoData {
   canSetChannel?: boolean;
   /** Members, conveners and staff: an "Invite colleagues" button. */
   canInvite?: boolean;
+  /** Accepted program and course proposals, newest first (the group's record); shown when there are any. */
+  acceptedProposals?: { title: string; callKey: string; decidedAt: Date | null }[];
 }
 
 export function infoReply(data: InfoData): Reply {
@@ -71,6 +74,7 @@ export function infoReply(data: InfoData): Reply {
       `*Members*\n${data.memberCount}`,
       `*Who can join*\n${ELIGIBILITY_LABELS[g.eligibility]}`,
     ]),
+    ...(data.acceptedProposals?.length ? [section(`*Accepted proposals*\n${acceptedText(data.acceptedProposals)}`)] : []),
     divider(),
     actions(
       [

@@ -5,6 +5,7 @@ import { igWeekRules } from '../igweek/schedule.js';
 import { electionRules, electionTransitions } from '../elections/schedule.js';
 import { reportRules } from '../reports/schedule.js';
 import { annualRules } from '../annual/schedule.js';
+import { proposalRules } from '../proposals/schedule.js';
 import { peopleTransitions } from '../people/schedule.js';
 import { roomRules } from '../rooms/schedule.js';
 import { businessMeetingRule, electionRule } from './schedule.js';
@@ -21,6 +22,7 @@ export function allRules(): ReminderRule[] {
     ...reportRules,
     ...roomRules,
     ...annualRules,
+    ...proposalRules,
   ];
 }
 
