@@ -10,18 +10,16 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TSX_MAIN_ARGS } from '../support/app-process.js';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { FakeSlack } from '../support/fake-slack.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
-const main = join(root, 'src/main.ts');
 const CONNECTED = 'Convene is connected to Slack over Socket Mode.';
 let dir: string;
 
 /** Only what we pass: a developer's own SLACK_* variables or .env must not leak in. */
 function start(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [tsx, main], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, TSX_MAIN_ARGS, { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Rejects after `ms` with `what` and whatever the child has printed so far. */
@@ -102,7 +100,7 @@ describe('starting Convene in Socket Mode', () => {
 
     try {
       // Start-up (database migrations included), then the Socket Mode handshake.
-      const slack = await alive(15_000, 'the WebSocket connection', connection);
+      const slack = await alive(45_000, 'the WebSocket connection', connection);
       const open = fake.callsTo('apps.connections.open');
       expect(open).toHaveLength(1);
       expect(open[0]!.token).toBe('xapp-1-A0FAKEAPP-1-test');
@@ -166,5 +164,5 @@ describe('starting Convene in Socket Mode', () => {
       await new Promise<void>((closed) => wss.close(() => closed()));
       await fake.close();
     }
-  }, 30_000);
+  }, 90_000);
 });

@@ -4,16 +4,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TSX_MAIN_ARGS } from '../support/app-process.js';
 import { FakeSlack } from '../support/fake-slack.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
-const main = join(root, 'src/main.ts');
 let dir: string;
 
 /** Only what we pass: a developer's own SLACK_* variables or .env must not leak in. */
 function start(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [tsx, main], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, TSX_MAIN_ARGS, { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 function finished(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {

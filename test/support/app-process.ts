@@ -4,9 +4,16 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST_MAIN = join(ROOT, 'dist/main.js');
+
+/**
+ * `npm start`'s node arguments: tsx as a loader inside the one node process. (Not the tsx CLI: its
+ * signal relay gives the app 30 ms to answer a SIGTERM before killing it, too little on a busy machine.)
+ */
+export const TSX_MAIN_ARGS = ['--import', pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href, join(ROOT, 'src/main.ts')];
 
 /** The node arguments of `npm run start:prod` (e.g. ['--liftoff-only', 'dist/main.js']), so tests run what operators run. */
 export function startProdArgs(): string[] {
@@ -46,7 +53,7 @@ export interface AppProcess {
 }
 
 export function startAppProcess(opts: { env: Record<string, string>; cwd: string; entry?: 'dist' | 'tsx' }): AppProcess {
-  const args = opts.entry === 'tsx' ? [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/main.ts')] : startProdArgs();
+  const args = opts.entry === 'tsx' ? TSX_MAIN_ARGS : startProdArgs();
   const child = spawn(process.execPath, args, {
     cwd: opts.cwd,
     env: { PATH: process.env.PATH ?? '', HOME: opts.cwd, ...opts.env },

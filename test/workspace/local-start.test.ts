@@ -8,12 +8,8 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TSX_MAIN_ARGS } from '../support/app-process.js';
 
-const root = resolve(import.meta.dirname, '../..');
-// tsx as a loader in the one node process (not the tsx CLI, whose signal relay gives the app 30 ms
-// to answer a SIGTERM before it kills it: too little on a busy machine).
-const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
-const main = join(root, 'src/main.ts');
 const LINE = /^Convene is running in a local workspace \(no Slack tokens\): open http:\/\/localhost:(\d+)\/$/;
 let dir: string;
 
@@ -26,7 +22,7 @@ interface Started {
 
 /** Only what we pass: no SLACK_* variables (nor a developer's .env: cwd is a fresh folder). */
 async function start(): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', tsx, main], {
+  const child = spawn(process.execPath, TSX_MAIN_ARGS, {
     cwd: dir,
     env: { PATH: process.env.PATH ?? '', HOME: dir, PORT: '0', DATA_DIR: join(dir, 'data') },
     stdio: ['ignore', 'pipe', 'pipe'],
