@@ -47,7 +47,7 @@ describe("each command's own help", () => {
     expect(petition).toContain('*Petitions* ask for a new group');
     expect(igreport).toContain('*Quarterly reports* are due');
     expect(admin).toContain('Convene administration');
-    expect(admin).toContain('`/ig admin grant staff|igcc|coo|programming|ce @person`');
+    expect(admin).toContain('`/ig admin grant staff|igcc|coo|programming|ce|board @person`');
     for (const text of [igweek, petition, igreport, admin]) {
       expect(text).not.toContain('*Convene* runs our interest groups in Slack');
       expect(text).not.toContain('*Other commands*');

@@ -50,7 +50,7 @@ describe('setting up', () => {
       ['UPRO', 'PROGRAMMING'],
       ['UCED', 'CONTINUING_ED'],
     ]);
-    expect((await slash(h, 'UADMIN', '/ig', 'admin grant chefs <@UPRO>')).text).toContain('`/ig admin grant staff|igcc|coo|programming|ce @person`');
+    expect((await slash(h, 'UADMIN', '/ig', 'admin grant chefs <@UPRO>')).text).toContain('`/ig admin grant staff|igcc|coo|programming|ce|board @person`');
   });
 
   it('lets staff set each call\'s opening and closing dates', async () => {

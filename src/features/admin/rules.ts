@@ -7,6 +7,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   COO: 'Committee on Organization',
   PROGRAMMING: 'Core Programming Committee',
   CONTINUING_ED: 'Continuing Education Coordination Committee',
+  BOARD: 'Core Board',
 };
 
 const ROLE_NAMES: Record<string, Role> = {
@@ -15,12 +16,13 @@ const ROLE_NAMES: Record<string, Role> = {
   coo: 'COO',
   programming: 'PROGRAMMING',
   ce: 'CONTINUING_ED',
+  board: 'BOARD',
 };
 
 /** What staff type for a role in `/ig admin grant <role>`. */
-const ROLE_WORDS: Record<Role, string> = { STAFF: 'staff', IGCC: 'igcc', COO: 'coo', PROGRAMMING: 'programming', CONTINUING_ED: 'ce' };
+const ROLE_WORDS: Record<Role, string> = { STAFF: 'staff', IGCC: 'igcc', COO: 'coo', PROGRAMMING: 'programming', CONTINUING_ED: 'ce', BOARD: 'board' };
 
-/** "staff|igcc|coo|programming|ce", for usage lines. */
+/** "staff|igcc|coo|programming|ce|board", for usage lines. */
 export const ROLE_CHOICES = Object.values(ROLE_WORDS).join('|');
 
 export function parseRole(text: string): Role | undefined {

@@ -16,6 +16,7 @@ import { findPerson } from '../people/store.js';
 import type { Audience } from '../reminders/types.js';
 import { checkTermLimit, clashingTerm, type Decision, mayConvene, nextTerm, type TermSpan, termProblems } from './rules.js';
 import * as store from './store.js';
+import { recordActivity } from '../charters/store.js';
 
 export interface ConvenerDeps {
   prisma: PrismaClient;
@@ -222,7 +223,7 @@ export async function recordMeeting(deps: ConvenerDeps, actor: string, fixedGrou
   await requireConvenerOrStaff(deps, actor, group, 'record its business meetings');
   const meeting = await deps.prisma.$transaction(async (tx) => {
     const row = await store.createMeeting(tx, { groupId: group.id, heldOn: m.date, format: m.format, notes: m.notes ?? '', link: m.link ?? null, recordedBy: actor });
-    await store.touchActivity(tx, group.id, zonedInstant(m.date, '12:00', deps.zone));
+    await recordActivity(tx, group.id, zonedInstant(m.date, '12:00', deps.zone));
     await audit(tx, { actor, action: 'meeting.recorded', subjectType: 'group', subjectId: group.id, details: { meetingId: row.id, heldOn: m.date, format: m.format } });
     return row;
   });

@@ -49,11 +49,6 @@ export function createMeeting(
   return db.businessMeeting.create({ data: { ...m, heldOn: dateOnly(m.heldOn) } });
 }
 
-/** Moves the group's last activity forward (never back). */
-export async function touchActivity(db: Tx, groupId: number, at: Date): Promise<void> {
-  await db.group.updateMany({ where: { id: groupId, OR: [{ lastActivityAt: null }, { lastActivityAt: { lt: at } }] }, data: { lastActivityAt: at } });
-}
-
 export function staffIds(db: Tx) {
   return db.roleGrant.findMany({ where: { role: 'STAFF' }, select: { slackUserId: true }, orderBy: { slackUserId: 'asc' } });
 }

@@ -16,6 +16,7 @@ import { resolveGroup } from '../directory/service.js';
 import { activeGroup, type ConvenerDeps, groupsToManage, requireConvenerOrStaff } from '../conveners/service.js';
 import { CALLS, callRules, type CallState, callState, DECISION_STATUS, DECISIONS, type ReviewDecision } from './rules.js';
 import * as store from './store.js';
+import { recordActivity } from '../charters/store.js';
 
 export type Deps = ConvenerDeps;
 export type Proposal = NonNullable<Awaited<ReturnType<typeof store.byId>>>;
@@ -164,7 +165,7 @@ export async function decide(deps: Deps, actor: string, id: number, decision: Re
   const at = deps.clock();
   const done = await deps.prisma.$transaction(async (tx) => {
     if (!(await store.decide(tx, p.id, DECISION_STATUS[decision], parsed.data.reason, actor, at))) return false;
-    if (decision === 'accept') await store.touchGroup(tx, p.groupId, at);
+    if (decision === 'accept') await recordActivity(tx, p.groupId, at);
     await audit(tx, { actor, action: `proposal.${decision === 'changes' ? 'changes_requested' : `${decision}ed`}`, subjectType: 'proposal', subjectId: p.id, details: { reason: parsed.data.reason, revision: p.revision } });
     return true;
   });

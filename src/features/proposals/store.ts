@@ -55,11 +55,6 @@ export async function decide(tx: Tx, id: number, status: ProposalStatus, reason:
   return r.count === 1;
 }
 
-/** An accepted proposal counts as the group's activity. */
-export function touchGroup(tx: Tx, groupId: number, at: Date) {
-  return tx.group.update({ where: { id: groupId }, data: { lastActivityAt: at } });
-}
-
 /** The group's accepted proposals, newest first (its record in `/ig info`). */
 export function accepted(db: Tx, groupId: number) {
   return db.proposal.findMany({ where: { groupId, status: 'ACCEPTED' }, orderBy: { decidedAt: 'desc' }, select: { id: true, title: true, callKey: true, decidedAt: true } });
