@@ -14,7 +14,7 @@ import { importGroups, importMembers, seedGroups } from '../features/roster/serv
 import { channelName } from '../lib/slack/channels.js';
 import type { Clock } from '../lib/time.js';
 import type { SlackEmulator } from '../slack-emulator/emulator.js';
-import { addGroupMembers, groupsByKeys, markDemo, setGroupChannel } from './store.js';
+import { addGroupMembers, groupsByKeys, markDemo, setGroupChannel, setGroupCreated } from './store.js';
 import type { DemoPerson } from './types.js';
 
 type Membership = 'ALA' | 'Core' | 'PLA';
@@ -160,6 +160,8 @@ export async function loadDemo(p: { prisma: PrismaClient; emulator: SlackEmulato
     for (const g of CORE_GROUPS) {
       const group = groups.get(groupKey(g.name))!;
       await setGroupChannel(tx, group.id, g.channelId);
+      // The demo's Core groups are established: created a year ago, so they owe this quarter's reports.
+      await setGroupCreated(tx, group.id, new Date(p.clock().getTime() - 365 * 86_400_000));
       await addGroupMembers(tx, group.id, [...g.conveners, ...g.members]);
     }
     await markDemo(tx);

@@ -36,6 +36,11 @@ export function groupsByKeys(db: Tx, keys: string[]) {
   return db.group.findMany({ where: { key: { in: keys } }, select: { id: true, key: true, name: true } });
 }
 
+/** Backdates a demo group's creation (a group owes reports from the quarter after it was created). */
+export async function setGroupCreated(db: Tx, groupId: number, createdAt: Date): Promise<void> {
+  await db.group.update({ where: { id: groupId }, data: { createdAt } });
+}
+
 export async function setGroupChannel(db: Tx, groupId: number, channelId: string): Promise<void> {
   await db.group.update({ where: { id: groupId }, data: { channelId } });
 }
