@@ -6,11 +6,11 @@ import { endOfDay, localDate, zonedInstant } from '../../lib/time.js';
 import { type TermSpan, nextTerm, termYear } from '../conveners/rules.js';
 import { hasDuty } from '../directory/kinds.js';
 import type { RosterFacts } from '../directory/rules.js';
-import { type Phase, phaseAt, votingDeadline } from '../elections/rules.js';
+import { electedTerm as electedTermOn, type Phase, phaseAt, votingDeadline } from '../elections/rules.js';
 import { type ClaimingState, type IgWeekCalendar, missingDetails } from '../igweek/rules.js';
 import { maySign, SIGNABLE_STATUSES } from '../petitions/rules.js';
 import { type MeetingSeason, meetingSeason } from '../reminders/rules.js';
-import { type Quarter, quarterKey, quarterOf, reportStatus, type ReportStatus, shiftQuarter } from '../reports/rules.js';
+import { owesReport as owesReportFrom, type Quarter, quarterKey, quarterOf, reportStatus, type ReportStatus, shiftQuarter } from '../reports/rules.js';
 
 // ---------------------------------------------------------------------------
 // My groups
@@ -103,9 +103,9 @@ export function reportQuarters(today: string): Quarter[] {
   return [shiftQuarter(current, -1), current];
 }
 
-/** A group owes reports from the quarter after the one it was created in. */
+/** A group owes reports from the quarter after the one it was created in (the reports feature's rule). */
 export function owesReport(createdAt: Date, quarter: Quarter, zone: string): boolean {
-  return quarterKey(quarter) > quarterKey(quarterOf(localDate(createdAt, zone)));
+  return owesReportFrom(localDate(createdAt, zone), quarter);
 }
 
 /** The business-meeting season now or next: January (counted from November 1), else June (from May 1). */
@@ -120,7 +120,7 @@ export function meetingSeasonAhead(today: string): MeetingSeason {
 
 /** The term an election's winners serve: the next one that starts (July 1) after voting closes. */
 export function electedTerm(closesAt: Date, zone: string): TermSpan {
-  return nextTerm(localDate(closesAt, zone));
+  return electedTermOn(localDate(closesAt, zone));
 }
 
 /**
