@@ -7,6 +7,7 @@ import type { Database } from './db/client.js';
 import { claimEvent } from './db/processed-events.js';
 import * as admin from './features/admin/listeners.js';
 import * as annual from './features/annual/listeners.js';
+import * as audit from './features/audit/listeners.js';
 import * as conveners from './features/conveners/listeners.js';
 import { isStaff } from './features/admin/service.js';
 import * as directory from './features/directory/listeners.js';
@@ -97,7 +98,7 @@ export function buildApp({ config, db, mode, clock = systemClock, logger, ops: g
     refreshHome: async () => {},
   };
   context.refreshHome = home.refresher(context);
-  for (const feature of [directory, admin, home, reminders, igweek, petitions, conveners, elections, reports, groups, rooms, annual, outreach, proposals]) feature.register(context);
+  for (const feature of [directory, admin, home, reminders, igweek, petitions, conveners, elections, reports, groups, rooms, annual, outreach, proposals, audit]) feature.register(context);
   registerIgCommand(context);
 
   app.error(async (error) => {

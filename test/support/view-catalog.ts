@@ -14,6 +14,7 @@ import * as blocks from '../../src/lib/slack/blocks.js';
 import * as modalKit from '../../src/lib/slack/modal.js';
 import * as admin from '../../src/features/admin/views.js';
 import * as annual from '../../src/features/annual/views.js';
+import * as audit from '../../src/features/audit/views.js';
 import * as conveners from '../../src/features/conveners/views.js';
 import * as directory from '../../src/features/directory/views.js';
 import * as elections from '../../src/features/elections/views.js';
@@ -770,6 +771,27 @@ export const VIEW_CATALOG: CatalogEntry[] = [
   modalEntry('proposals.settingsSavedModal', () => proposals.settingsSavedModal(CALL_VIEWS)),
   message('proposals.settingsReply', () => proposals.settingsReply(CALL_VIEWS)),
   message('proposals.proposalNudge', () => proposals.proposalNudge({ groupId: 2, groupName: LONG_NAME, callKey: 'program-annual', closesOn: '2027-02-28', days: 3, zone: ZONE })),
+  message('audit.timelineReply — a full middle page', () =>
+    audit.timelineReply(
+      {
+        group: { id: 2, name: LONG_NAME, status: 'DISSOLVED' },
+        total: 57,
+        page: 2,
+        pages: 3,
+        entries: Array.from({ length: 20 }, (_, i) => ({
+          id: 100 - i,
+          at: new Date(NOW.getTime() - i * 86_400_000),
+          actor: i % 3 === 0 ? 'system' : `U0${String(i + 1).padStart(6, '0')}`,
+          action: i % 2 ? 'group.invited' : 'report.revised',
+          subjectType: 'group',
+          subjectId: '2',
+          details: { invitee: 'U0000099', quarter: '2026-Q4', revision: i + 2 },
+        })),
+      },
+      ZONE,
+    ),
+  ),
+  message('audit.timelineReply — nothing yet', () => audit.timelineReply({ group: { id: 2, name: LONG_NAME, status: 'ACTIVE' }, total: 0, page: 1, pages: 1, entries: [] }, ZONE)),
 ];
 
 /** The export an entry exercises: `igweek.scheduleReply — staff` → `igweek.scheduleReply`. */

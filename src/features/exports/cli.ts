@@ -1,15 +1,19 @@
-// `convene export groups|reports|petitions [--quarter <q>] [--out <file>]`: the directory, the
-// filed quarterly reports and the petitions as CSV, people by name.
+// `convene export groups|reports|petitions|audit [--quarter <q>] [--group <name>] [--out <file>]`:
+// the directory, the filed quarterly reports, the petitions and a group's audit log as CSV, people by name.
 import { writeFile } from 'node:fs/promises';
 import type { Database } from '../../db/client.js';
 import type { Clock } from '../../lib/time.js';
+import { UserError } from '../../lib/slack/errors.js';
+import { plainText } from '../../lib/slack/modal.js';
 import { EXPORT_KINDS, type ExportKind } from './rules.js';
 import { exportCsv, quarterArg } from './service.js';
 
 export const DATA_EXPORT_USAGE = `  export groups|petitions [--out <file>]
   export reports [--quarter <quarter>] [--out <file>]
                                  the groups (with current conveners), the filed quarterly reports
-                                 (current version) or the petitions, as CSV with people by name`;
+                                 (current version) or the petitions, as CSV with people by name
+  export audit --group <name> [--out <file>]
+                                 a group's audit log (every audited change, newest first)`;
 
 export interface DataExportDeps {
   withDb<T>(fn: (db: Database) => Promise<T>): Promise<T>;
@@ -21,8 +25,10 @@ export function isDataExport(what: string | undefined): what is ExportKind {
   return (EXPORT_KINDS as readonly string[]).includes(what ?? '');
 }
 
-function parseFlags(kind: ExportKind, flags: string[]): { out?: string; quarter?: string } | string {
-  const allowed = kind === 'reports' ? ['--out', '--quarter'] : ['--out'];
+const FLAGS: Record<ExportKind, string[]> = { groups: ['--out'], petitions: ['--out'], reports: ['--out', '--quarter'], audit: ['--out', '--group'] };
+
+function parseFlags(kind: ExportKind, flags: string[]): { out?: string; quarter?: string; group?: string } | string {
+  const allowed = FLAGS[kind];
   const opts: Record<string, string> = {};
   for (let i = 0; i < flags.length; i++) {
     const [flag, inline] = flags[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
@@ -36,10 +42,11 @@ function parseFlags(kind: ExportKind, flags: string[]): { out?: string; quarter?
     if (!quarter) return `--quarter "${opts.quarter}" is not a quarter; write it like 2027-Q1`;
     opts.quarter = quarter;
   }
+  if (kind === 'audit' && !opts.group) return `export audit needs --group <name>:\n${DATA_EXPORT_USAGE}`;
   return opts;
 }
 
-const NOUNS: Record<ExportKind, [string, string]> = { groups: ['group', 'groups'], reports: ['report', 'reports'], petitions: ['petition', 'petitions'] };
+const NOUNS: Record<ExportKind, [string, string]> = { groups: ['group', 'groups'], reports: ['report', 'reports'], petitions: ['petition', 'petitions'], audit: ['audit entry', 'audit entries'] };
 
 export async function dataExportCommand(args: string[], io: { out(line: string): void; err(line: string): void }, deps: DataExportDeps): Promise<number> {
   const [kind, ...flags] = args;
@@ -52,7 +59,15 @@ export async function dataExportCommand(args: string[], io: { out(line: string):
     io.err(`convene: ${opts}`);
     return 2;
   }
-  const { content, count } = await deps.withDb((db) => exportCsv(db.prisma, kind, { now: deps.clock(), zone: deps.zone, quarter: opts.quarter }));
+  let result: { content: string; count: number };
+  try {
+    result = await deps.withDb((db) => exportCsv(db.prisma, kind, { now: deps.clock(), zone: deps.zone, quarter: opts.quarter, group: opts.group }));
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    io.err(`convene: ${plainText(error.message)}`);
+    return 2;
+  }
+  const { content, count } = result;
   if (!opts.out) {
     io.out(content.replace(/\r\n$/, ''));
     return 0;
@@ -64,6 +79,7 @@ export async function dataExportCommand(args: string[], io: { out(line: string):
     return 2;
   }
   const [one, many] = NOUNS[kind];
-  io.out(`Wrote ${count} ${count === 1 ? one : many}${opts.quarter ? ` for ${opts.quarter}` : ''} as CSV to ${opts.out}.`);
+  const scope = opts.quarter ? ` for ${opts.quarter}` : opts.group ? ` for "${opts.group}"` : '';
+  io.out(`Wrote ${count} ${count === 1 ? one : many}${scope} as CSV to ${opts.out}.`);
   return 0;
 }

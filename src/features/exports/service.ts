@@ -3,6 +3,7 @@ import type { Tx } from '../../db/audit.js';
 import { endOfDay, localDate } from '../../lib/time.js';
 import { parseQuarter, quarterKey, reportStatus } from '../reports/rules.js';
 import { dueDates } from '../reports/service.js';
+import { auditCsv } from '../audit/service.js';
 import { type ExportKind, groupsCsv, type NameOf, petitionsCsv, reportsCsv, type TermName } from './rules.js';
 import * as store from './store.js';
 
@@ -32,6 +33,8 @@ export interface ExportOptions {
   zone: string;
   /** reports only: one quarter, e.g. "2027-Q1" */
   quarter?: string;
+  /** audit only: the group whose timeline to export, as typed */
+  group?: string;
 }
 
 /** The CSV and how many rows it has. */
@@ -42,6 +45,7 @@ export async function exportCsv(db: Tx, kind: ExportKind, opts: ExportOptions): 
     const { termName } = await namer(db, terms.flatMap((t) => (t.slackUserId ? [t.slackUserId] : [])), terms.flatMap((t) => (t.email ? [t.email] : [])));
     return { content: groupsCsv(groups, termName), count: groups.length };
   }
+  if (kind === 'audit') return auditCsv(db, opts.group ?? '');
   if (kind === 'reports') {
     const rows = await store.reports(db, opts.quarter);
     const quarters = [...new Set(rows.map((r) => r.quarter))].flatMap((k) => parseQuarter(k) ?? []);
