@@ -11,6 +11,7 @@ import * as audit from './features/audit/listeners.js';
 import * as conveners from './features/conveners/listeners.js';
 import { isStaff } from './features/admin/service.js';
 import * as directory from './features/directory/listeners.js';
+import * as dissolution from './features/dissolution/listeners.js';
 import * as elections from './features/elections/listeners.js';
 import * as groups from './features/groups/listeners.js';
 import * as home from './features/home/listeners.js';
@@ -98,7 +99,7 @@ export function buildApp({ config, db, mode, clock = systemClock, logger, ops: g
     refreshHome: async () => {},
   };
   context.refreshHome = home.refresher(context);
-  for (const feature of [directory, admin, home, reminders, igweek, petitions, conveners, elections, reports, groups, rooms, annual, outreach, proposals, audit]) feature.register(context);
+  for (const feature of [directory, admin, home, reminders, igweek, petitions, conveners, elections, reports, groups, rooms, annual, outreach, proposals, audit, dissolution]) feature.register(context);
   registerIgCommand(context);
 
   app.error(async (error) => {

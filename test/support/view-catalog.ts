@@ -17,6 +17,7 @@ import * as annual from '../../src/features/annual/views.js';
 import * as audit from '../../src/features/audit/views.js';
 import * as conveners from '../../src/features/conveners/views.js';
 import * as directory from '../../src/features/directory/views.js';
+import * as dissolution from '../../src/features/dissolution/views.js';
 import * as elections from '../../src/features/elections/views.js';
 import * as groups from '../../src/features/groups/views.js';
 import * as home from '../../src/features/home/views.js';
@@ -49,6 +50,7 @@ export const NOT_PAYLOADS: Record<string, string[]> = {
   'lib/modal': ['formValues', 'metadata', 'metadataId', 'plainText'],
   annual: ['slotText'],
   conveners: ['termText'],
+  dissolution: ['whatStopsIt', 'dissolvedNotice'],
   outreach: ['inviteSummaryText'],
   igweek: ['slotPlainText', 'slotTimesText', 'weekSpan', 'takenNotice', 'detailsSavedText', 'settingsSavedText'],
   petitions: ['petitionRef', 'organizerRows'],
@@ -737,6 +739,19 @@ export const VIEW_CATALOG: CatalogEntry[] = [
   message('outreach.inviteSummaryReply — every outcome', () => outreach.inviteSummaryReply(GROUPS[1]!, { invited: users(8), members: users(4, 'UM'), recent: users(3, 'UR'), optedOut: users(2, 'UO'), unreachable: users(2, 'UX'), self: true })),
   modalEntry('outreach.inviteSummaryModal — nobody', () => outreach.inviteSummaryModal(GROUPS[1]!, { invited: [], members: [], recent: [], optedOut: [], unreachable: [], self: true })),
   message('reports.revisionReply', () => reports.revisionReply({ group: GROUPS[1]!, quarter: Q1, revision: REVISIONS[3]!, latest: 25 }, ZONE)),
+
+  // dissolution
+  message('dissolution.warning — inactivity, to conveners', () => dissolution.warning({ name: LONG_NAME }, { cause: 'inactivity', at: NOW, on: '2027-02-10' }, 90, ZONE, 'conveners')),
+  message('dissolution.warning — charter, to staff', () => dissolution.warning({ name: LONG_NAME }, { cause: 'charter', at: NOW, on: '2027-02-10' }, 7, ZONE, 'staff')),
+  message('dissolution.memberNotice', () => dissolution.memberNotice({ name: LONG_NAME }, 'no activity for three years', NOW, ZONE)),
+  message('dissolution.channelAnnouncement', () => dissolution.channelAnnouncement({ name: LONG_NAME }, 'Core Board decision: <no> *deliverables*', NOW, ZONE)),
+  message('dissolution.staffDissolved — archived', () => dissolution.staffDissolved({ group: { name: LONG_NAME, channelId: 'C00000001' }, reason: 'no charter approved for three years', at: NOW, membersTold: 120, membersNotTold: 3, channel: { kind: 'done', channelId: 'C00000001' } }, ZONE)),
+  message('dissolution.staffDissolved — archive refused, no channel', () => dissolution.staffDissolved({ group: { name: LONG_NAME, channelId: 'C00000001' }, reason: 'no activity for three years', at: NOW, membersTold: 1, membersNotTold: 0, channel: { kind: 'failed', channelId: 'C00000001', reason: 'restricted_action' } }, ZONE)),
+  message('dissolution.reinstateQuestion', () => dissolution.reinstateQuestion({ id: 2, name: LONG_NAME, dissolvedAt: NOW, dissolvedReason: 'no activity for three years' }, 40, '2027-05-11', ZONE)),
+  message('dissolution.reinstatedReply — unarchived', () => dissolution.reinstatedReply({ name: LONG_NAME }, { kind: 'done', channelId: 'C00000001' })),
+  message('dissolution.reinstatedReply — no channel', () => dissolution.reinstatedReply({ name: LONG_NAME }, { kind: 'none' })),
+  message('dissolution.keptDissolvedReply', () => dissolution.keptDissolvedReply()),
+  message('dissolution.channelReinstated', () => dissolution.channelReinstated({ name: LONG_NAME })),
 
   // rooms
   ...ROOM_ENTRIES,

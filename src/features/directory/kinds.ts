@@ -24,7 +24,7 @@ export interface GroupDuties {
   annualSpace: boolean;
   /** Program proposals to the Core Programming Committee and course/webinar proposals to Continuing Education (`/ig propose`). */
   proposals: boolean;
-  /** Dissolution for inactivity. Not used yet: a later issue adds it (only Core interest groups). */
+  /** Automatic dissolution (no approved charter or no activity for three years), with warnings 90/30/7 days before (dissolution/). */
   dissolution: boolean;
 }
 

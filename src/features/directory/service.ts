@@ -10,6 +10,8 @@ import { isStaff } from '../admin/service.js';
 import { identify, resolvePeople } from '../people/service.js';
 import { findPerson } from '../people/store.js';
 import { accepted as acceptedProposals } from '../proposals/store.js';
+import { dissolvedGroupNames } from '../dissolution/store.js';
+import { dissolvedNotice } from '../dissolution/views.js';
 import { matchGroup, mayJoin, PAGE_SIZE, pageCount, searchWords } from './rules.js';
 import * as store from './store.js';
 
@@ -22,15 +24,19 @@ export interface DirectoryDeps {
 /** A group named by the user (loosely) or by id (from a button). */
 export type GroupRef = { query: string } | { id: number };
 
-export async function resolveGroup(prisma: PrismaClient, ref: GroupRef) {
+export async function resolveGroup(prisma: PrismaClient, ref: GroupRef, zone = 'UTC') {
   if ('id' in ref) {
     const group = await store.groupById(prisma, ref.id);
+    if (group?.status === 'DISSOLVED') throw new UserError(dissolvedNotice(group, zone));
     if (!group || group.status !== 'ACTIVE') throw new UserError('That group no longer exists in the directory.');
     return group;
   }
   if (!ref.query.trim()) throw new UserError('Name a group, e.g. `/ig info data and measurement`. `/ig list` shows them all.');
   const match = matchGroup(ref.query, await store.activeGroupNames(prisma));
   if (match.kind === 'none') {
+    // A dissolved group has left the directory: say so (and when) rather than "no such group".
+    const gone = matchGroup(ref.query, await dissolvedGroupNames(prisma));
+    if (gone.kind === 'one') throw new UserError(dissolvedNotice((await store.groupById(prisma, gone.group.id))!, zone));
     throw new UserError(`No group matches "${escapeMrkdwn(ref.query)}". Try \`/ig list ${escapeMrkdwn(ref.query)}\` to search names and descriptions.`);
   }
   if (match.kind === 'many') {
@@ -51,7 +57,7 @@ export async function listGroups(prisma: PrismaClient, query: string, page: numb
 }
 
 export async function groupInfo(deps: DirectoryDeps, ref: GroupRef, viewerId: string) {
-  const group = await resolveGroup(deps.prisma, ref);
+  const group = await resolveGroup(deps.prisma, ref, deps.orgTimezone);
   const today = localDate(deps.clock(), deps.orgTimezone);
   const [conveners, member, staff, accepted] = await Promise.all([
     store.currentConveners(deps.prisma, group.id, today),
@@ -73,7 +79,7 @@ export async function groupInfo(deps: DirectoryDeps, ref: GroupRef, viewerId: st
 export type ChannelOutcome = { kind: 'none' } | { kind: 'done'; channelId: string } | { kind: 'failed'; channelId: string; reason: string };
 
 export async function join(deps: DirectoryDeps, client: WebClient, userId: string, ref: GroupRef) {
-  const group = await resolveGroup(deps.prisma, ref);
+  const group = await resolveGroup(deps.prisma, ref, deps.orgTimezone);
   const who = await identify(deps.prisma, client, userId);
   const decision = mayJoin(group.eligibility, who.roster, escapeMrkdwn(group.name));
   if (!decision.allowed) throw new UserError(decision.reason);
@@ -91,7 +97,7 @@ export async function join(deps: DirectoryDeps, client: WebClient, userId: strin
 }
 
 export async function leave(deps: DirectoryDeps, client: WebClient, userId: string, ref: GroupRef) {
-  const group = await resolveGroup(deps.prisma, ref);
+  const group = await resolveGroup(deps.prisma, ref, deps.orgTimezone);
   const removed = await deps.prisma.$transaction(async (tx) => {
     const gone = await store.removeMember(tx, group.id, userId);
     if (gone) await audit(tx, { actor: userId, action: 'group.left', subjectType: 'group', subjectId: group.id });

@@ -8,6 +8,7 @@ import { annualRules } from '../annual/schedule.js';
 import { proposalRules } from '../proposals/schedule.js';
 import { peopleTransitions } from '../people/schedule.js';
 import { roomRules } from '../rooms/schedule.js';
+import { dissolutionRules, dissolutionTransitions } from '../dissolution/schedule.js';
 import { businessMeetingRule, electionRule } from './schedule.js';
 import { forgetEventsBefore } from '../../db/processed-events.js';
 import type { ReminderRule, Transition } from './types.js';
@@ -23,12 +24,13 @@ export function allRules(): ReminderRule[] {
     ...roomRules,
     ...annualRules,
     ...proposalRules,
+    ...dissolutionRules,
   ];
 }
 
 /** State changes the engine applies at each tick, before it asks the rules what is due. */
 export function allTransitions(): Transition[] {
-  return [...petitionTransitions, ...electionTransitions, ...peopleTransitions, forgetOldEvents];
+  return [...petitionTransitions, ...electionTransitions, ...peopleTransitions, ...dissolutionTransitions, forgetOldEvents];
 }
 
 /** Slack stops retrying an event within hours; ids older than two days need no keeping. */
