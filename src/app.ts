@@ -8,6 +8,7 @@ import { claimEvent } from './db/processed-events.js';
 import * as admin from './features/admin/listeners.js';
 import * as annual from './features/annual/listeners.js';
 import * as audit from './features/audit/listeners.js';
+import * as compliance from './features/compliance/listeners.js';
 import * as conveners from './features/conveners/listeners.js';
 import { isStaff } from './features/admin/service.js';
 import * as directory from './features/directory/listeners.js';
@@ -99,7 +100,7 @@ export function buildApp({ config, db, mode, clock = systemClock, logger, ops: g
     refreshHome: async () => {},
   };
   context.refreshHome = home.refresher(context);
-  for (const feature of [directory, admin, home, reminders, igweek, petitions, conveners, elections, reports, groups, rooms, annual, outreach, proposals, audit, dissolution]) feature.register(context);
+  for (const feature of [directory, admin, home, reminders, igweek, petitions, conveners, elections, reports, groups, rooms, annual, outreach, proposals, audit, dissolution, compliance]) feature.register(context);
   registerIgCommand(context);
 
   app.error(async (error) => {

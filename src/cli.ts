@@ -138,7 +138,7 @@ export async function runCli(argv: string[], config: Config, io: CliIO, deps: Cl
         const exportDeps = { withDb: <T>(fn: (db: Database) => Promise<T>) => withDb(config, fn, deps.openDatabase), clock: deps.clock ?? systemClock };
         if (rest[0] === 'igweek') return await exportCommand(rest, io, exportDeps);
         if (isDataExport(rest[0])) return await dataExportCommand(rest, io, { ...exportDeps, zone: config.orgTimezone });
-        throw new UsageError(`convene export needs igweek, groups, reports, petitions or audit:\n${IGWEEK_EXPORT_USAGE}\n${DATA_EXPORT_USAGE}`);
+        throw new UsageError(`convene export needs igweek, groups, reports, petitions, audit or compliance:\n${IGWEEK_EXPORT_USAGE}\n${DATA_EXPORT_USAGE}`);
       }
       default:
         throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);

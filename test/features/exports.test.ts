@@ -144,7 +144,7 @@ describe('convene export petitions', () => {
   });
 
   it('refuses unknown exports and options, and lists them in the help', async () => {
-    expect(await cli('export', 'members')).toMatchObject({ code: 2, err: expect.stringContaining('convene export needs igweek, groups, reports, petitions or audit') });
+    expect(await cli('export', 'members')).toMatchObject({ code: 2, err: expect.stringContaining('convene export needs igweek, groups, reports, petitions, audit or compliance') });
     expect(await cli('export', 'groups', '--quarter', '2027-Q1')).toMatchObject({ code: 2, err: expect.stringContaining('unknown option "--quarter" for export groups') });
     expect(await cli('export', 'groups', '--out')).toMatchObject({ code: 2, err: 'convene: --out needs a value' });
     const help = await cli('help');

@@ -15,6 +15,7 @@ import * as modalKit from '../../src/lib/slack/modal.js';
 import * as admin from '../../src/features/admin/views.js';
 import * as annual from '../../src/features/annual/views.js';
 import * as audit from '../../src/features/audit/views.js';
+import * as compliance from '../../src/features/compliance/views.js';
 import * as conveners from '../../src/features/conveners/views.js';
 import * as directory from '../../src/features/directory/views.js';
 import * as dissolution from '../../src/features/dissolution/views.js';
@@ -807,6 +808,29 @@ export const VIEW_CATALOG: CatalogEntry[] = [
     ),
   ),
   message('audit.timelineReply — nothing yet', () => audit.timelineReply({ group: { id: 2, name: LONG_NAME, status: 'ACTIVE' }, total: 0, page: 1, pages: 1, entries: [] }, ZONE)),
+  message('compliance.complianceReply — a full middle page', () =>
+    compliance.complianceReply({
+      now: NOW,
+      zone: ZONE,
+      attention: false,
+      total: 35,
+      needingAttention: 12,
+      page: 2,
+      pages: 4,
+      rows: Array.from({ length: 10 }, (_, i) => ({
+        group: { id: i + 1, name: `${LONG_NAME}${i}`, kind: i % 3 ? 'CORE_IG' : 'MIG', createdAt: day('2024-01-01'), charterApprovedOn: day('2024-03-01'), lastActivityAt: i % 2 ? NOW : null },
+        conveners: users(8).map((slackUserId) => ({ slackUserId, name: null })),
+        nextConveners: i % 2 ? [] : [{ slackUserId: null, name: LONG_NAME }],
+        reports: i % 3 ? { filed: 1, late: 1, missing: 2 } : null,
+        charter: i % 3 ? { dueOn: '2027-03-01', renewal: 'overdue' as const } : null,
+        dissolution: i % 3 ? { at: new Date('2027-03-01T16:00:00Z'), reason: 'charter' as const, atRisk: true } : null,
+        attention: i % 3 ? ['no convener for next term', '2 missing reports', '1 late report', 'renewal overdue', 'dissolves when its charter lapses by 2027-03-01'] : [],
+      })),
+    }),
+  ),
+  message('compliance.complianceReply — nothing needs attention', () =>
+    compliance.complianceReply({ now: NOW, zone: ZONE, attention: true, total: 0, needingAttention: 0, page: 1, pages: 1, rows: [] }),
+  ),
 ];
 
 /** The export an entry exercises: `igweek.scheduleReply — staff` → `igweek.scheduleReply`. */

@@ -104,9 +104,9 @@ export function peopleIn(e: AuditRow): string[] {
   return ids;
 }
 
-/** Pages for a total (at least one), and the page clamped into them. */
-export function pageOf(total: number, page: number): { page: number; pages: number } {
-  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+/** Pages for a total (at least one) of `size` items, and the page clamped into them. */
+export function pageOf(total: number, page: number, size = AUDIT_PAGE_SIZE): { page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(total / size));
   return { page: Math.min(Math.max(1, Math.trunc(page) || 1), pages), pages };
 }
 

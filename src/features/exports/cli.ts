@@ -13,7 +13,10 @@ export const DATA_EXPORT_USAGE = `  export groups|petitions [--out <file>]
                                  the groups (with current conveners), the filed quarterly reports
                                  (current version) or the petitions, as CSV with people by name
   export audit --group <name> [--out <file>]
-                                 a group's audit log (every audited change, newest first)`;
+                                 a group's audit log (every audited change, newest first)
+  export compliance [--out <file>]
+                                 every active group's compliance: conveners, activity, reports,
+                                 charter renewal, dissolution risk`;
 
 export interface DataExportDeps {
   withDb<T>(fn: (db: Database) => Promise<T>): Promise<T>;
@@ -25,7 +28,7 @@ export function isDataExport(what: string | undefined): what is ExportKind {
   return (EXPORT_KINDS as readonly string[]).includes(what ?? '');
 }
 
-const FLAGS: Record<ExportKind, string[]> = { groups: ['--out'], petitions: ['--out'], reports: ['--out', '--quarter'], audit: ['--out', '--group'] };
+const FLAGS: Record<ExportKind, string[]> = { groups: ['--out'], petitions: ['--out'], compliance: ['--out'], reports: ['--out', '--quarter'], audit: ['--out', '--group'] };
 
 function parseFlags(kind: ExportKind, flags: string[]): { out?: string; quarter?: string; group?: string } | string {
   const allowed = FLAGS[kind];
@@ -46,7 +49,7 @@ function parseFlags(kind: ExportKind, flags: string[]): { out?: string; quarter?
   return opts;
 }
 
-const NOUNS: Record<ExportKind, [string, string]> = { groups: ['group', 'groups'], reports: ['report', 'reports'], petitions: ['petition', 'petitions'], audit: ['audit entry', 'audit entries'] };
+const NOUNS: Record<ExportKind, [string, string]> = { groups: ['group', 'groups'], reports: ['report', 'reports'], petitions: ['petition', 'petitions'], audit: ['audit entry', 'audit entries'], compliance: ['group', 'groups'] };
 
 export async function dataExportCommand(args: string[], io: { out(line: string): void; err(line: string): void }, deps: DataExportDeps): Promise<number> {
   const [kind, ...flags] = args;

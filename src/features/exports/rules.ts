@@ -7,7 +7,7 @@ import { KIND_RULES, LEVEL_LABELS, STATUS_LABELS } from '../petitions/rules.js';
 import { deliverableLabel } from '../reports/rules.js';
 import type { groupsWithConveners, petitions, reports } from './store.js';
 
-export const EXPORT_KINDS = ['groups', 'reports', 'petitions', 'audit'] as const;
+export const EXPORT_KINDS = ['groups', 'reports', 'petitions', 'audit', 'compliance'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** A person's name for an export, from a Slack user id. */

@@ -4,6 +4,7 @@ import { endOfDay, localDate } from '../../lib/time.js';
 import { parseQuarter, quarterKey, reportStatus } from '../reports/rules.js';
 import { dueDates } from '../reports/service.js';
 import { auditCsv } from '../audit/service.js';
+import { complianceCsv } from '../compliance/service.js';
 import { type ExportKind, groupsCsv, type NameOf, petitionsCsv, reportsCsv, type TermName } from './rules.js';
 import * as store from './store.js';
 
@@ -46,6 +47,7 @@ export async function exportCsv(db: Tx, kind: ExportKind, opts: ExportOptions): 
     return { content: groupsCsv(groups, termName), count: groups.length };
   }
   if (kind === 'audit') return auditCsv(db, opts.group ?? '');
+  if (kind === 'compliance') return complianceCsv(db, opts.now, opts.zone);
   if (kind === 'reports') {
     const rows = await store.reports(db, opts.quarter);
     const quarters = [...new Set(rows.map((r) => r.quarter))].flatMap((k) => parseQuarter(k) ?? []);

@@ -1,6 +1,7 @@
 import { type Block, type Reply, actions, button, context, divider, header, lineSections, section } from '../../lib/slack/blocks.js';
 import { escapeMrkdwn, plural, truncate } from '../../lib/slack/text.js';
 import { formatDate, slackDateTime } from '../../lib/time.js';
+import { ComplianceIds } from '../compliance/ids.js';
 import { ConvenerIds } from '../conveners/ids.js';
 import { KIND_LABELS } from '../directory/rules.js';
 import { ElectionIds } from '../elections/ids.js';
@@ -169,7 +170,7 @@ export function homeView(d: HomeData): { type: 'home'; blocks: Block[] } {
     const more = w.groups.length > MAX_LISTED ? ` and ${w.groups.length - MAX_LISTED} more` : '';
     blocks.push(
       divider(),
-      section('*Compliance* (staff)', { block_id: 'compliance' }),
+      section('*Compliance* (staff)', { block_id: 'compliance', accessory: button('Compliance view', ComplianceIds.open, 'all') }),
       section(
         `:memo: *${quarterLabel(r.quarter)} reports* (due ${formatDate(r.dueOn)}): ${c.FILED} filed · ${c.LATE} filed late · ${c.MISSING} missing · ${c.PENDING} not filed yet`,
         { block_id: 'compliance-reports' },
@@ -186,7 +187,7 @@ export function homeView(d: HomeData): { type: 'home'; blocks: Block[] } {
       ),
     );
     for (const p of d.staff.awaitingDecision.slice(0, MAX_PETITIONS)) blocks.push(...petitionBlocks(p, 'decide', false));
-    blocks.push(context('`/igreport status` lists every group\'s report · `/ig conveners <group>` adds conveners · `/petition list` shows open petitions'));
+    blocks.push(context('`/ig admin compliance` lists every group\'s compliance · `/igreport status` every group\'s report · `/ig conveners <group>` adds conveners · `/petition list` shows open petitions'));
   }
 
   // Commands
