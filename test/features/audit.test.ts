@@ -52,6 +52,8 @@ beforeAll(async () => {
     const month = String(((i - 1) % 12) + 1).padStart(2, '0');
     await h.prisma.auditLog.create({ data: { at: at(`2025-${month}-${String(10 + Math.floor((i - 1) / 12)).padStart(2, '0')}T16:00:00Z`), actor: 'UANN', action: 'meeting.recorded', subjectType: 'group', subjectId: String(openData), details: { heldOn: `2025-${month}-0${1 + Math.floor((i - 1) / 12)}`, format: 'VIRTUAL' } } });
   }
+  // An entry about another record that names the group only in its details.
+  await h.prisma.auditLog.create({ data: { at: at('2025-06-15T16:00:00Z'), actor: 'UANN', action: 'igweek.claimed', subjectType: 'igweek_session', subjectId: '999', details: { year: 2026, groupId: openData } } });
   // Another group's change never shows in Open Data's timeline.
   await audit(h.prisma, { actor: 'UANN', action: 'group.joined', subjectType: 'group', subjectId: other.id });
 });
@@ -71,7 +73,7 @@ describe('/ig admin audit <group>', () => {
     // A change made through Slack now: the newest entry.
     expect((await ig('UMEMBER', 'join open data')).text).toContain('Open Data');
     const first = await ig('USTAFF', 'admin audit open data');
-    expect(first.text).toContain('*Audit log: Open Data* — 25 changes, newest first (page 1 of 2)');
+    expect(first.text).toContain('*Audit log: Open Data* — 26 changes, newest first (page 1 of 2)');
     const lines = linesOf(first);
     expect(lines).toHaveLength(20);
     const joined = await h.prisma.auditLog.findFirstOrThrow({ where: { action: 'group.joined', actor: 'UMEMBER' } });
@@ -85,7 +87,8 @@ describe('/ig admin audit <group>', () => {
     expect(second.replace_original).toBe(true);
     expect(second.text).toContain('(page 2 of 2)');
     const older = linesOf(second);
-    expect(older).toHaveLength(5);
+    expect(older).toHaveLength(6);
+    expect(first.text).toContain('— <@UANN> IG Week session #999: claimed');
     expect(older.at(-3)).toContain('— <@USTAFF> created the group (petition #');
     expect(older.at(-2)).toContain('— <@USTAFF> petition #');
     expect(older.at(-2)).toContain(': approved');
@@ -113,7 +116,7 @@ describe('convene export audit', () => {
     expect(r.code).toBe(0);
     expect(r.out.split('\r\n')[0]).toBe('at_utc,actor,action,what,subject,details');
     const rows = parseCsv(r.out, []).map((row) => row.values);
-    expect(rows).toHaveLength(25);
+    expect(rows).toHaveLength(26);
     expect(rows[0]).toMatchObject({ actor: 'Mo Member', action: 'group.joined', what: 'joined the group' });
     expect(rows.at(-1)).toMatchObject({ at_utc: '2024-12-01T16:00:00.000Z', actor: 'Ann Archivist', action: 'petition.filed' });
     const created = rows.find((row) => row.action === 'group.created')!;

@@ -74,6 +74,7 @@ beforeAll(async () => {
   const delta = await group('Delta Renewing', { charter: '2024-07-01' });
   await h.prisma.charterRenewal.create({ data: { groupId: delta.id, status: 'REQUESTED', activities: 'a', deliverables: 'd', conveners: 'c', plans: 'p', requestedBy: 'UANN', requestedAt: new Date('2027-04-10T15:00:00Z') } });
   await group('Echo Fine', { charter: '2026-01-05' });
+  await group('Foxtrot Lapsing', { charter: '2024-07-01' });
   await group('Book Arts', { kind: 'MIG' });
   for (let i = 1; i <= 6; i++) await group(`Zine Circle ${i}`, { kind: 'MIG' });
   await h.prisma.group.create({ data: { name: 'Gone Group', key: 'gonegroup', kind: 'CORE_IG', eligibility: 'ANYONE', status: 'DISSOLVED' } });
@@ -90,7 +91,7 @@ describe('/ig admin compliance', () => {
 
   it('shows each active group: conveners now and next term, activity, reports, charter, dissolution risk', async () => {
     const page = await ig('USTAFF', 'admin compliance');
-    expect(page.text).toContain('*Compliance* — 12 groups active (4 need attention) · page 1 of 2');
+    expect(page.text).toContain('*Compliance* — 13 groups active (4 need attention) · page 1 of 2');
     expect(page.text).not.toContain('Gone Group');
     const alpha = rowOf(page, 'Alpha Missing');
     expect(alpha).toContain(':warning: *Alpha Missing* — Core interest group');
@@ -106,7 +107,12 @@ describe('/ig admin compliance', () => {
     expect(gamma).toContain('_Needs attention: dissolves for inactivity by 2027-06-20_');
     const delta = rowOf(page, 'Delta Renewing');
     expect(delta).toContain('Charter: due Jul 1, 2027 (renewal requested)');
-    expect(delta).toContain(':rotating_light: Jul 1, 2027 (charter lapses)');
+    // A renewal under review holds the charter deadline (the board decides): only inactivity counts.
+    expect(delta).toContain('Dissolution: Apr 1, 2030 (no activity)');
+    expect(delta).not.toContain('Needs attention');
+    const foxtrot = rowOf(page, 'Foxtrot Lapsing');
+    expect(foxtrot).toContain('Charter: due Jul 1, 2027 (renewal due) · Dissolution: :rotating_light: Jul 1, 2027 (charter lapses)');
+    expect(foxtrot).toContain('_Needs attention: renewal due; dissolves when its charter lapses by 2027-07-01_');
     const echo = rowOf(page, 'Echo Fine');
     expect(echo).toContain(':white_check_mark: *Echo Fine*');
     expect(echo).toContain('Reports this year: 1 filed, 0 late, 0 missing');
@@ -125,10 +131,10 @@ describe('/ig admin compliance', () => {
   it('filters to the groups needing attention, by argument and by button', async () => {
     const only = await ig('USTAFF', 'admin compliance needs-attention');
     expect(only.text).toContain('4 groups needing attention');
-    for (const name of ['Alpha Missing', 'Beta No Next', 'Gamma Fading', 'Delta Renewing']) expect(rowOf(only, name)).not.toBe('');
-    for (const name of ['Echo Fine', 'Book Arts']) expect(only.text).not.toContain(`*${name}*`);
+    for (const name of ['Alpha Missing', 'Beta No Next', 'Gamma Fading', 'Foxtrot Lapsing']) expect(rowOf(only, name)).not.toBe('');
+    for (const name of ['Echo Fine', 'Book Arts', 'Delta Renewing']) expect(only.text).not.toContain(`*${name}*`);
     const all = await click('USTAFF', only, 'compliance.filter');
-    expect(all.text).toContain('12 groups active');
+    expect(all.text).toContain('13 groups active');
     const again = await click('USTAFF', all, 'compliance.filter');
     expect(again.text).toContain('4 groups needing attention');
   });
@@ -143,7 +149,7 @@ describe('/ig admin compliance', () => {
     const dm = await h.fake.waitFor('chat.postMessage', () => h.fake.callsTo('chat.postMessage').length > before);
     expect(dm.args.channel).toBe('USTAFF');
     expect(dm.response?.ok).toBe(true);
-    expect(textOf(dm.args)).toContain('*Compliance* — 12 groups active');
+    expect(textOf(dm.args)).toContain('*Compliance* — 13 groups active');
   });
 });
 
@@ -155,7 +161,7 @@ describe('convene export compliance', () => {
       'group,kind,conveners,next_term_conveners,last_activity_utc,reports_filed,reports_late,reports_missing,charter_due_on,renewal_status,dissolves_on,dissolution_reason,at_risk,needs_attention',
     );
     const rows = parseCsv(r.out, []).map((x) => x.values);
-    expect(rows).toHaveLength(12);
+    expect(rows).toHaveLength(13);
     expect(rows.find((x) => x.group === 'Alpha Missing')).toMatchObject({ kind: 'Core interest group', conveners: 'Ann Archivist', next_term_conveners: 'Bea Binder', reports_missing: '1', charter_due_on: '2029-01-05', renewal_status: 'not due yet', at_risk: 'no', needs_attention: '1 missing report' });
     expect(rows.find((x) => x.group === 'Gamma Fading')).toMatchObject({ dissolves_on: '2027-06-20', dissolution_reason: 'inactivity', at_risk: 'yes', last_activity_utc: '2024-06-20T15:00:00.000Z' });
     expect(rows.find((x) => x.group === 'Book Arts')).toMatchObject({ kind: 'Membership initiative group', reports_filed: 'n/a', charter_due_on: 'n/a', renewal_status: 'n/a', dissolves_on: 'n/a', at_risk: 'n/a', needs_attention: '' });

@@ -3,8 +3,9 @@
 // that owns it (report due dates and statuses, charter dates, inactivity) and only for the kinds
 // that have it (directory/kinds.ts).
 import type { CharterRenewalStatus, GroupKind } from '../../generated/prisma/enums.js';
-import { endOfDay, localDate, plusDays, zonedInstant } from '../../lib/time.js';
-import { charterDueOn, inactivityDissolvesAt, LIFECYCLE_TIME, renewalOpensOn } from '../charters/rules.js';
+import { endOfDay, localDate, plusDays } from '../../lib/time.js';
+import { charterDueOn, renewalOpensOn } from '../charters/rules.js';
+import { dissolutionDue } from '../dissolution/rules.js';
 import { hasDuty } from '../directory/kinds.js';
 import { owesReport, type Quarter, quarterKey, quarterOf, reportStatus } from '../reports/rules.js';
 
@@ -97,10 +98,12 @@ export function compliance(g: ComplianceGroup, hasNextConvener: boolean, f: Comp
     if (charter.renewal === 'due' || charter.renewal === 'overdue') attention.push(RENEWAL_LABELS[charter.renewal]);
   }
   let dissolution: Compliance['dissolution'] = null;
-  if (hasDuty(g.kind, 'dissolution')) {
-    const lapse = zonedInstant(charterDueOn(g, f.zone), LIFECYCLE_TIME, f.zone);
-    const idle = inactivityDissolvesAt(g, f.zone);
-    const [at, reason] = lapse.getTime() <= idle.getTime() ? [lapse, 'charter' as const] : [idle, 'inactivity' as const];
+  // The deadline engine's own rule: the sooner of the charter lapsing and three years without
+  // activity; a renewal under review (requested or recommended) holds the charter deadline.
+  const renewalPending = f.renewals.some((r) => r.groupId === g.id && (r.status === 'REQUESTED' || r.status === 'RECOMMENDED'));
+  const due = dissolutionDue({ ...g, status: 'ACTIVE' }, f.zone, { renewalPending });
+  if (due) {
+    const { at, cause: reason } = due;
     const atRisk = at.getTime() - f.now.getTime() <= AT_RISK_DAYS * 86_400_000;
     dissolution = { at, reason, atRisk };
     if (atRisk) attention.push(`dissolves ${reason === 'charter' ? 'when its charter lapses' : 'for inactivity'} by ${localDate(at, f.zone)}`);
