@@ -202,6 +202,8 @@ describe('the local workspace in a browser', { timeout: 60_000 }, () => {
     const now = Date.parse((await page.locator('#clock-now').getAttribute('datetime')) ?? '');
     expect(Math.abs(now - Date.now())).toBeLessThan(60_000);
     await slack.openChannel('demo-petitions');
+    // The list is fetched again after the reset: wait for its empty state rather than count a stale list.
+    await page.locator('#messages p.empty', { hasText: 'No messages yet.' }).waitFor({ timeout: 15_000 });
     expect(await page.locator('#messages article.msg').count()).toBe(0);
     expect(browser.errors).toEqual([]);
   });
