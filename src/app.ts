@@ -9,6 +9,7 @@ import * as admin from './features/admin/listeners.js';
 import * as annual from './features/annual/listeners.js';
 import * as audit from './features/audit/listeners.js';
 import * as compliance from './features/compliance/listeners.js';
+import * as charters from './features/charters/listeners.js';
 import * as conveners from './features/conveners/listeners.js';
 import { isStaff } from './features/admin/service.js';
 import * as directory from './features/directory/listeners.js';
@@ -100,7 +101,7 @@ export function buildApp({ config, db, mode, clock = systemClock, logger, ops: g
     refreshHome: async () => {},
   };
   context.refreshHome = home.refresher(context);
-  for (const feature of [directory, admin, home, reminders, igweek, petitions, conveners, elections, reports, groups, rooms, annual, outreach, proposals, audit, dissolution, compliance]) feature.register(context);
+  for (const feature of [directory, admin, home, reminders, igweek, petitions, conveners, elections, reports, groups, rooms, annual, outreach, proposals, audit, charters, dissolution, compliance]) feature.register(context);
   registerIgCommand(context);
 
   app.error(async (error) => {

@@ -16,7 +16,8 @@ export const SLASH_COMMANDS: SlashCommandSpec[] = [
   { command: '/igreport', description: 'Quarterly reports: file or revise your group\'s IG Report Form; read filed reports; status for conveners and staff', usage_hint: '[group] | show <group> [quarter] | status [quarter] | due <quarter> <date> | help', summary: 'file or revise your group\'s quarterly report; read a filed report and its versions; report status (`/igreport help`)' },
 ];
 
-export const BOT_EVENTS = ['app_home_opened'] as const;
+/** message.channels / message.groups: a group channel's messages count as its activity (count and date only, never content). */
+export const BOT_EVENTS = ['app_home_opened', 'message.channels', 'message.groups'] as const;
 
 /** Bot scopes, each for the Web API methods that need it. */
 export const BOT_SCOPES: Record<string, string> = {
@@ -26,6 +27,8 @@ export const BOT_SCOPES: Record<string, string> = {
   'channels:join': 'conversations.join (to invite members to a group channel)',
   'channels:manage': 'conversations.create, conversations.invite, conversations.kick, conversations.archive, conversations.unarchive (public)',
   'channels:read': 'conversations.info (public)',
+  'channels:history': 'message.channels events: messages in group channels counted as activity (count and date only)',
+  'groups:history': 'message.groups events: messages in private group channels counted as activity (count and date only)',
   'groups:write': 'conversations.invite, conversations.kick, conversations.archive, conversations.unarchive (private)',
   'groups:read': 'conversations.info (private)',
   'im:write': 'conversations.open (direct messages)',

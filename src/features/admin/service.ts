@@ -1,4 +1,5 @@
 // Roles (staff and the approving committees) and the app's channels.
+import type { WebClient } from '@slack/web-api';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { Role } from '../../generated/prisma/enums.js';
 import { audit } from '../../db/audit.js';
@@ -127,4 +128,17 @@ export async function overview(prisma: PrismaClient) {
   const [grants, settings] = await Promise.all([store.allGrants(prisma), store.allSettings(prisma)]);
   const channels = Object.fromEntries(APP_CHANNELS.map((c) => [c, settings.find((s) => s.key === channelSettingKey(c))?.value]));
   return { grants, channels: channels as Record<AppChannel, string | undefined> };
+}
+
+/** Where a committee's work goes: each holder of the role by DM; with none, the staff channel (or each staff member). */
+export async function roleRecipients(prisma: PrismaClient, role: Role): Promise<{ channels: string[]; committeeEmpty: boolean }> {
+  const members = (await store.holdersOf(prisma, role)).map((g) => g.slackUserId);
+  if (members.length) return { channels: members, committeeEmpty: false };
+  const staffChannel = await appChannel(prisma, 'staff');
+  return { channels: staffChannel ? [staffChannel] : (await store.holdersOf(prisma, 'STAFF')).map((g) => g.slackUserId), committeeEmpty: true };
+}
+
+/** Posts one message to each channel or user; failures are logged, never thrown. */
+export async function postEach(client: WebClient, channels: string[], message: { text: string; blocks?: unknown[] }, log: { error(...m: unknown[]): void }): Promise<void> {
+  for (const channel of channels) await client.chat.postMessage({ channel, ...message } as never).catch((e: unknown) => log.error(e));
 }

@@ -49,3 +49,37 @@ export function renewalNudges(group: Chartered, zone: string): { daysBefore: num
   const due = charterDueOn(group, zone);
   return RENEWAL_NUDGE_DAYS.map((daysBefore) => ({ daysBefore, at: zonedInstant(plusDays(due, -daysBefore), LIFECYCLE_TIME, zone) }));
 }
+
+/** What the IGCC recommends and the board decides. */
+export const CHOICES = ['continue', 'dissolve'] as const;
+export type Choice = (typeof CHOICES)[number];
+
+export function parseChoice(value: string): { id: number; choice: Choice } | undefined {
+  const [id, choice] = value.split(':');
+  if (!(CHOICES as readonly string[]).includes(choice ?? '') || !/^\d+$/.test(id ?? '')) return undefined;
+  return { id: Number(id), choice: choice as Choice };
+}
+
+/** The group's record since its charter, as the text the renewal form starts from. */
+export interface ActivityRecord {
+  since: string;
+  reports: number;
+  meetings: number;
+  elections: number;
+  sessions: number;
+  proposals: number;
+  channelMessages: number;
+  lastActivityAt: Date | null;
+}
+
+export function recordLines(r: ActivityRecord): string[] {
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  return [
+    n(r.reports, 'quarterly report filed', 'quarterly reports filed'),
+    n(r.meetings, 'business meeting recorded', 'business meetings recorded'),
+    n(r.elections, 'election held', 'elections held'),
+    n(r.sessions, 'IG Week session held', 'IG Week sessions held'),
+    n(r.proposals, 'proposal accepted', 'proposals accepted'),
+    n(r.channelMessages, 'message in the group channel', 'messages in the group channel'),
+  ];
+}

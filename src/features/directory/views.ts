@@ -3,9 +3,11 @@ import type { Group } from '../../generated/prisma/client.js';
 import { type Block, type Reply, actions, button, context, divider, fields, header, section } from '../../lib/slack/blocks.js';
 import { personMrkdwn, type ShownPerson } from '../../lib/slack/people.js';
 import { escapeMrkdwn, mentionChannel, plural, truncate } from '../../lib/slack/text.js';
+import { formatDate } from '../../lib/time.js';
 import { GroupIds } from '../groups/ids.js';
 import { OutreachIds } from '../outreach/ids.js';
 import { acceptedText } from '../proposals/views.js';
+import { lastActivityText, renewButton } from '../charters/views.js';
 import { DirectoryIds } from './ids.js';
 import { ELIGIBILITY_LABELS, KIND_LABELS } from './rules.js';
 import type { ChannelOutcome } from './service.js';
@@ -57,6 +59,10 @@ export interface InfoData {
   canInvite?: boolean;
   /** Accepted program and course proposals, newest first (the group's record); shown when there are any. */
   acceptedProposals?: { title: string; callKey: string; decidedAt: Date | null }[];
+  /** The org zone, for the last activity's date. */
+  zone?: string;
+  /** Groups that renew a charter: when it is due, and whether the viewer may request renewal now. */
+  charter?: { dueOn: string; canRenew: boolean };
 }
 
 export function infoReply(data: InfoData): Reply {
@@ -73,6 +79,8 @@ export function infoReply(data: InfoData): Reply {
       `*Channel*\n${g.channelId ? mentionChannel(g.channelId) : '—'}`,
       `*Members*\n${data.memberCount}`,
       `*Who can join*\n${ELIGIBILITY_LABELS[g.eligibility]}`,
+      `*Last activity*\n${lastActivityText(g.lastActivityAt, data.zone ?? 'UTC')}`,
+      ...(data.charter ? [`*Charter renewal due*\n${formatDate(data.charter.dueOn)}`] : []),
     ]),
     ...(data.acceptedProposals?.length ? [section(`*Accepted proposals*\n${acceptedText(data.acceptedProposals)}`)] : []),
     divider(),
@@ -83,6 +91,7 @@ export function infoReply(data: InfoData): Reply {
           : button('Join group', DirectoryIds.join, String(g.id), 'primary'),
         ...(data.canInvite ? [button('Invite colleagues', OutreachIds.invite, String(g.id))] : []),
         ...(data.canEdit ? [button('Edit group', GroupIds.edit, String(g.id))] : []),
+        ...(data.charter?.canRenew ? [renewButton(g.id)] : []),
       ],
       'directory-membership',
     ),

@@ -42,6 +42,7 @@ import {
   votingDeadline,
 } from './rules.js';
 import * as store from './store.js';
+import { recordActivity } from '../charters/store.js';
 
 export type { FullElection } from './store.js';
 
@@ -339,6 +340,7 @@ async function finalize(deps: ConvenerDeps, id: number): Promise<boolean> {
     if (!(await store.markClosed(tx, id, at))) return false;
     const counts = countBallots(await store.ballotChoices(tx, id));
     const e = (await store.election(tx, id))!;
+    await recordActivity(tx, e.groupId, at);
     const accepted = (p: (typeof e.positions)[number]) => p.candidates.filter((c) => c.status === 'ACCEPTED');
     for (const c of e.positions.flatMap(accepted)) await store.setVotes(tx, c.id, counts.get(c.id) ?? 0);
     await store.destroyBallots(tx, id);

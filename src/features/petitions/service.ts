@@ -12,7 +12,7 @@ import { createChannel, inviteAll, slackError } from '../../lib/slack/channels.j
 import { type ErrorLogger, FieldErrors, UserError, zodFieldErrors } from '../../lib/slack/errors.js';
 import { personPlain } from '../../lib/slack/people.js';
 import { escapeMrkdwn } from '../../lib/slack/text.js';
-import { type Clock, localDate, slackDateTime, termYearContaining } from '../../lib/time.js';
+import { type Clock, dateOnly, localDate, slackDateTime, termYearContaining } from '../../lib/time.js';
 import { appChannel, hasRole, isStaff, requireRole } from '../admin/service.js';
 import { ROLE_LABELS } from '../admin/rules.js';
 import { holdersOf } from '../admin/store.js';
@@ -40,6 +40,7 @@ import {
 import { OrganizerBlocks } from './ids.js';
 import * as store from './store.js';
 import type { PetitionRow } from './store.js';
+import { recordActivity } from '../charters/store.js';
 import * as views from './views.js';
 import { petitionRef } from './views.js';
 
@@ -547,6 +548,7 @@ export async function approve(deps: PetitionDeps, client: WebClient, id: number,
         level: p.level,
         eligibility: defaultEligibility(p.kind, false),
         description: p.purpose,
+        charterApprovedOn: dateOnly(localDate(now, deps.zone)),
       });
       for (const who of leaders) {
         await store.addConvenerTerm(tx, { groupId: group.id, slackUserId: who.slackUserId, email: who.email, name: who.roster?.name ?? who.name, ...term });
@@ -554,6 +556,7 @@ export async function approve(deps: PetitionDeps, client: WebClient, id: number,
       const signers = await store.signers(tx, id);
       await store.addMembers(tx, group.id, [...p.organizers, ...signers]);
       const petition = await store.linkGroup(tx, id, group.id);
+      await recordActivity(tx, group.id, now);
       await audit(tx, { actor: userId, action: 'petition.approved', subjectType: 'petition', subjectId: id, details: { at: now.toISOString(), groupId: group.id, reportToCouncil: p.kind === 'MIG' } });
       await audit(tx, { actor: userId, action: 'group.created', subjectType: 'group', subjectId: group.id, details: { name: p.name, source: 'petition', petitionId: id, conveners: p.organizers, term } });
       return { petition, groupId: group.id, signers };

@@ -214,6 +214,8 @@ export interface NewGroup {
   level: GroupLevel | null;
   eligibility: 'ANYONE' | 'PLA_MEMBERS' | 'ALA_MEMBERS';
   description: string;
+  /** The charter date (petition approval day, org time). */
+  charterApprovedOn?: Date;
 }
 
 /** Throws a unique violation when a group with the same key exists. */

@@ -1,7 +1,6 @@
 // Proposals: staff open calls (dates per committee and venue), conveners submit, the committee
 // that owns the call (or staff) accepts, declines or asks for changes with a reason, and the
 // convener revises and resubmits. Accepted proposals count as the group's activity.
-import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Group } from '../../generated/prisma/client.js';
 import { audit } from '../../db/audit.js';
@@ -9,8 +8,7 @@ import { FieldErrors, UserError, zodFieldErrors } from '../../lib/slack/errors.j
 import { escapeMrkdwn } from '../../lib/slack/text.js';
 import { formatDate } from '../../lib/time.js';
 import { ROLE_LABELS } from '../admin/rules.js';
-import { appChannel, requireRole } from '../admin/service.js';
-import { holdersOf } from '../admin/store.js';
+import { postEach, requireRole, roleRecipients } from '../admin/service.js';
 import { hasDuty, kindLabel, kindsWithText } from '../directory/kinds.js';
 import { resolveGroup } from '../directory/service.js';
 import { activeGroup, type ConvenerDeps, groupsToManage, requireConvenerOrStaff } from '../conveners/service.js';
@@ -174,16 +172,11 @@ export async function decide(deps: Deps, actor: string, id: number, decision: Re
 }
 
 /** Where a proposal goes for review: each committee member by DM; with no members, the staff channel (or each staff member). */
-export async function reviewers(deps: Deps, p: Pick<Proposal, 'callKey'>): Promise<{ channels: string[]; committeeEmpty: boolean }> {
-  const members = (await holdersOf(deps.prisma, committeeOf(p))).map((g) => g.slackUserId);
-  if (members.length) return { channels: members, committeeEmpty: false };
-  const staffChannel = await appChannel(deps.prisma, 'staff');
-  return { channels: staffChannel ? [staffChannel] : (await holdersOf(deps.prisma, 'STAFF')).map((g) => g.slackUserId), committeeEmpty: true };
+export function reviewers(deps: Deps, p: Pick<Proposal, 'callKey'>): Promise<{ channels: string[]; committeeEmpty: boolean }> {
+  return roleRecipients(deps.prisma, committeeOf(p));
 }
 
-export async function post(client: WebClient, channels: string[], message: { text: string; blocks?: unknown[] }, log: { error(...m: unknown[]): void }): Promise<void> {
-  for (const channel of channels) await client.chat.postMessage({ channel, ...message } as never).catch((e: unknown) => log.error(e));
-}
+export const post = postEach;
 
 export function committeeLabel(p: Pick<Proposal, 'callKey'>): string {
   return ROLE_LABELS[committeeOf(p)];

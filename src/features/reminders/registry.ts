@@ -9,6 +9,7 @@ import { proposalRules } from '../proposals/schedule.js';
 import { peopleTransitions } from '../people/schedule.js';
 import { roomRules } from '../rooms/schedule.js';
 import { dissolutionRules, dissolutionTransitions } from '../dissolution/schedule.js';
+import { charterRules, charterTransitions } from '../charters/schedule.js';
 import { businessMeetingRule, electionRule } from './schedule.js';
 import { forgetEventsBefore } from '../../db/processed-events.js';
 import type { ReminderRule, Transition } from './types.js';
@@ -24,13 +25,14 @@ export function allRules(): ReminderRule[] {
     ...roomRules,
     ...annualRules,
     ...proposalRules,
+    ...charterRules,
     ...dissolutionRules,
   ];
 }
 
 /** State changes the engine applies at each tick, before it asks the rules what is due. */
 export function allTransitions(): Transition[] {
-  return [...petitionTransitions, ...electionTransitions, ...peopleTransitions, ...dissolutionTransitions, forgetOldEvents];
+  return [...petitionTransitions, ...electionTransitions, ...peopleTransitions, ...charterTransitions, ...dissolutionTransitions, forgetOldEvents];
 }
 
 /** Slack stops retrying an event within hours; ids older than two days need no keeping. */

@@ -30,6 +30,7 @@ import {
   shiftQuarter,
 } from './rules.js';
 import * as store from './store.js';
+import { recordActivity } from '../charters/store.js';
 
 export type Deps = ConvenerDeps;
 
@@ -154,6 +155,7 @@ export async function fileReport(deps: Deps, actor: string, groupId: number, val
     const problem = revisionProblem(quarter, Boolean(existing), dueEnd, now, formatDate(dueOn));
     if (problem) throw new FieldErrors({ quarter: problem });
     const r = await store.file(tx, { groupId: group.id, quarter: key, by: actor, at: now, content });
+    await recordActivity(tx, group.id, now);
     await audit(tx, { actor, action: r.revision === 1 ? 'report.filed' : 'report.revised', subjectType: 'group', subjectId: group.id, details: { quarter: key, revision: r.revision } });
     return r;
   });
