@@ -17,7 +17,7 @@ export const USAGE = `Usage: convene <command>
   migrate                        apply pending database migrations
   seed                           load the groups named in the seed documents (idempotent)
   import members <file.csv>      load the roster: email,name,memberships,standing
-  import groups <file.csv>       load groups: name,kind,level,description,staff_liaison,open_to_public,conveners
+  import groups <file.csv>       load groups: name,kind,level,description,staff_liaison,open_to_public,conveners[,charter_approved]
 ${REMINDERS_USAGE}
 ${PETITIONS_USAGE}
 ${IGWEEK_EXPORT_USAGE}

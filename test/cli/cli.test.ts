@@ -108,6 +108,23 @@ describe('convene CLI', () => {
     expect(rural).toMatchObject({ kind: 'PLA_IG', level: null, eligibility: 'ANYONE' });
   });
 
+  it('takes an optional charter_approved column; a new group without one is chartered on the import date', async () => {
+    const groups = await file('chartergroups.csv', [
+      'name,kind,level,description,staff_liaison,open_to_public,conveners,charter_approved',
+      'Chartered Group,core-ig,,x,,no,,2024-02-29',
+      'Fresh Group,core-ig,,x,,no,,',
+    ]);
+    expect((await cli('import', 'groups', groups)).out).toMatch(/^Groups: 2 created/);
+    const rows = await inspect((p) => p.group.findMany({ where: { key: { in: ['charteredgroup', 'freshgroup'] } }, orderBy: { name: 'asc' } }));
+    expect(rows[0]!.charterApprovedOn?.toISOString().slice(0, 10)).toBe('2024-02-29');
+    expect(rows[1]!.charterApprovedOn?.toISOString().slice(0, 10)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Math.abs(rows[1]!.charterApprovedOn!.getTime() - Date.now())).toBeLessThan(2 * 86_400_000);
+    const bad = await file('badcharter.csv', ['name,kind,level,description,staff_liaison,open_to_public,conveners,charter_approved', 'Odd Group,core-ig,,x,,no,,2025-02-29']);
+    const result = await cli('import', 'groups', bad);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('line 2: charter_approved must be a date YYYY-MM-DD (or empty)');
+  });
+
   it('rejects a groups file with bad rows, naming each', async () => {
     const bad = await file('badgroups.csv', ['name,kind,level,description,staff_liaison,open_to_public,conveners', 'Ok Group,core-ig,,x,,no,', 'Bad Kind,round-table,,x,,no,', 'Bad Level,mig,branch,x,,maybe,not-an-email']);
     const result = await cli('import', 'groups', bad);

@@ -2,6 +2,7 @@
 // the duplicate check, signing (concurrently too), the committee's decision, the new group.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { importMembers, seedGroups } from '../../src/features/roster/service.js';
+import { localDate } from '../../src/lib/time.js';
 import { type Harness, startHarness, textOf } from '../support/harness.js';
 import { dmChannel, mrkdwnTexts, PetitionSteps, until, ZONE } from './petitions-helpers.js';
 
@@ -273,6 +274,9 @@ describe('the life of an interest-group petition', () => {
       ['UCORA', 'cora@example.org', '2026-07-01', '2027-06-30'],
     ]);
     expect(group.members).toHaveLength(54); // 2 conveners + 52 signers
+    // The approval is the charter date and the group's first activity.
+    expect(group.charterApprovedOn?.toISOString().slice(0, 10)).toBe(localDate(h.clock.now(), h.config.orgTimezone));
+    expect(group.lastActivityAt?.getTime()).toBe(h.clock.now().getTime());
 
     const creates = h.fake.callsTo('conversations.create').map((c) => [c.args.name, c.response?.ok ? 'ok' : c.response?.error]);
     expect(creates).toEqual([

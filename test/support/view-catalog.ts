@@ -27,6 +27,7 @@ import * as outreach from '../../src/features/outreach/views.js';
 import { igWeekCalendar } from '../../src/features/igweek/rules.js';
 import * as petitions from '../../src/features/petitions/views.js';
 import * as proposals from '../../src/features/proposals/views.js';
+import * as charters from '../../src/features/charters/views.js';
 import * as reminders from '../../src/features/reminders/views.js';
 import * as reports from '../../src/features/reports/views.js';
 import * as rooms from '../../src/features/rooms/views.js';
@@ -50,6 +51,7 @@ export const NOT_PAYLOADS: Record<string, string[]> = {
   'lib/blocks': [],
   'lib/modal': ['formValues', 'metadata', 'metadataId', 'plainText'],
   annual: ['slotText'],
+  charters: ['lastActivityText', 'renewButton', 'outcomeText'],
   conveners: ['termText'],
   dissolution: ['whatStopsIt', 'dissolvedNotice'],
   outreach: ['inviteSummaryText'],
@@ -313,6 +315,8 @@ const ANNUAL_CONFIRMED = {
   decision: { status: 'CONFIRMED' as const, room: 'Convention Center <Hall B> & *Room 204*', slotDay: '2027-06-26', slotStart: '11:30', slotEnd: '12:30' },
 };
 
+const RECORD = { since: '2024-05-01', reports: 11, meetings: 6, elections: 1, sessions: 3, proposals: 2, channelMessages: 1234, lastActivityAt: NOW };
+const RENEWAL = { id: 9, status: 'REQUESTED', activities: LONG_TEXT.slice(0, 2900), deliverables: LONG_TEXT.slice(0, 2900), conveners: LONG_TEXT.slice(0, 1000), plans: LONG_TEXT.slice(0, 2900), other: LONG_TEXT.slice(0, 2900), requestedBy: 'U0000001', recommendation: null, recommendationReason: null, recommendedBy: null, decisionReason: null, decidedBy: null, group: { id: 2, name: LONG_NAME } };
 const PROPOSAL = { id: 7, callKey: 'program-exchange', status: 'SUBMITTED' as const, revision: 3, submittedBy: 'U0000001', reason: LONG_TEXT, group: { id: 1, name: LONG_NAME }, title: LONG_TEXT.slice(0, 200), description: LONG_TEXT.repeat(2).slice(0, 2900), format: LONG_TEXT.slice(0, 500), speakers: LONG_TEXT.slice(0, 1000), needs: LONG_TEXT.slice(0, 1000) };
 const CALL_VIEWS = [
   { key: 'program-annual', label: 'Program at the ALA Annual Conference', dates: { opensOn: '2027-01-15', closesOn: '2027-02-28' }, state: 'open' as const },
@@ -807,6 +811,17 @@ export const VIEW_CATALOG: CatalogEntry[] = [
       ZONE,
     ),
   ),
+  modalEntry('charters.renewModal', () => charters.renewModal({ group: { id: 2, name: LONG_NAME }, facts: { charterOn: '2024-05-01', dueOn: '2027-05-01' }, record: RECORD, conveners: 'Ann Lee, Bo Chen' })),
+  modalEntry('charters.requestedModal', () => charters.requestedModal(RENEWAL)),
+  message('charters.reviewMessage — IGCC', () => charters.reviewMessage(RENEWAL, RECORD, ZONE, false)),
+  message('charters.reviewMessage — to staff', () => charters.reviewMessage({ ...RENEWAL, other: '' }, RECORD, ZONE, true)),
+  message('charters.boardMessage', () => charters.boardMessage({ ...RENEWAL, status: 'RECOMMENDED', recommendation: 'dissolve', recommendationReason: LONG_TEXT, recommendedBy: 'U0000002' }, RECORD, ZONE, false)),
+  modalEntry('charters.reasonModal — recommend', () => charters.reasonModal('recommend', { renewal: RENEWAL, choice: 'dissolve' })),
+  modalEntry('charters.reasonModal — decide', () => charters.reasonModal('decide', { renewal: RENEWAL, choice: 'continue' })),
+  modalEntry('charters.recommendedModal', () => charters.recommendedModal({ ...RENEWAL, recommendation: 'continue' }, true)),
+  modalEntry('charters.decidedModal', () => charters.decidedModal({ ...RENEWAL, status: 'CONTINUED', decisionReason: LONG_TEXT }, '2030-04-20')),
+  message('charters.outcomeMessage — dissolve', () => charters.outcomeMessage({ ...RENEWAL, status: 'DISSOLVE_DECIDED', decisionReason: LONG_TEXT })),
+  message('charters.renewalNudge', () => charters.renewalNudge({ groupId: 2, groupName: LONG_NAME, dueOn: '2027-05-01', days: 7 })),
   message('audit.timelineReply — nothing yet', () => audit.timelineReply({ group: { id: 2, name: LONG_NAME, status: 'ACTIVE' }, total: 0, page: 1, pages: 1, entries: [] }, ZONE)),
   message('compliance.complianceReply — a full middle page', () =>
     compliance.complianceReply({

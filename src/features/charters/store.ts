@@ -79,3 +79,9 @@ export function groupsAwaitingRenewal(db: Tx, kinds: GroupKind[]) {
     orderBy: { id: 'asc' },
   });
 }
+
+/** Sets the charter date; false when it already was that date. */
+export async function setCharterDate(tx: Tx, groupId: number, on: Date): Promise<boolean> {
+  const r = await tx.group.updateMany({ where: { id: groupId, OR: [{ charterApprovedOn: null }, { charterApprovedOn: { not: on } }] }, data: { charterApprovedOn: on } });
+  return r.count === 1;
+}

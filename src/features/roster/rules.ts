@@ -33,6 +33,11 @@ const groupRow = z.object({
     .string()
     .transform((s) => s.split(';').map((m) => m.trim()).filter(Boolean))
     .pipe(z.array(email)),
+  /** Optional column: the charter date (YYYY-MM-DD); empty or absent means the import date for a new group. */
+  charter_approved: z
+    .string()
+    .optional()
+    .refine((s) => !s || (/^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)), 'must be a date YYYY-MM-DD (or empty)'),
 });
 
 export interface MemberRecord {
@@ -46,6 +51,8 @@ export interface MemberRecord {
 
 export interface GroupRecord extends GroupInput {
   convenerEmails: string[];
+  /** The charter date from the optional `charter_approved` column. */
+  charterApproved?: string;
 }
 
 /** When ok, `lines[i]` is the CSV line of `records[i]`. */
@@ -115,6 +122,7 @@ export function checkGroups(rows: CsvRow[]): Checked<GroupRecord> {
         description: g.description,
         staffLiaison: g.staff_liaison || null,
         convenerEmails: g.conveners,
+        ...(g.charter_approved ? { charterApproved: g.charter_approved } : {}),
       } satisfies GroupRecord;
     },
     (g) => g.key,

@@ -3,11 +3,12 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { audit } from '../../db/audit.js';
 import { CsvError, parseCsv } from '../../lib/csv.js';
-import { type Clock, localDate, termYearContaining } from '../../lib/time.js';
+import { type Clock, dateOnly, localDate, termYearContaining } from '../../lib/time.js';
 import * as directory from '../directory/store.js';
 import { checkGroups, checkMembers, convenerProblems, GROUP_COLUMNS, type GroupRecord, MEMBER_COLUMNS } from './rules.js';
 import { SEED_GROUPS } from './seed-groups.js';
 import * as store from './store.js';
+import { setCharterDate } from '../charters/store.js';
 
 /** A file that can't be imported; `errors` name the lines at fault. Nothing was written. */
 export class ImportError extends Error {
@@ -57,7 +58,12 @@ async function applyGroups(prisma: PrismaClient, records: GroupRecord[], actor: 
     async (tx) => {
       const summary = { created: 0, updated: 0, unchanged: 0, conveners: 0 };
       for (const { convenerEmails, ...group } of records) {
-        const r = await directory.upsertGroup(tx, group);
+        const { charterApproved, ...input } = group;
+        const r = await directory.upsertGroup(tx, input);
+        const charterOn = charterApproved ?? (r.created ? localDate(opts.clock(), opts.orgTimezone) : undefined);
+        if (charterOn && (await setCharterDate(tx, r.id, dateOnly(charterOn))) && !r.created) {
+          await audit(tx, { actor, action: 'group.charter_date_set', subjectType: 'group', subjectId: r.id, details: { charterApprovedOn: charterOn, source: 'import' } });
+        }
         const outcome = r.created ? 'created' : r.changed ? 'updated' : 'unchanged';
         summary[outcome]++;
         if (outcome !== 'unchanged') await audit(tx, { actor, action: `group.${outcome}`, subjectType: 'group', subjectId: r.id, details: { name: group.name, source: 'import' } });
