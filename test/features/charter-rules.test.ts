@@ -25,14 +25,14 @@ describe('charter rules', () => {
     expect(renewalOpen(g, ZONE, new Date('2027-06-01T06:00:00Z'))).toBe(true);
   });
 
-  it('nudges at 90/30/7/0 days at 10:00 org time across DST', () => {
+  it('nudges at 90/30/7 days at 10:00 org time across DST, and at 08:00 on the due day', () => {
     // Due 2027-04-01 (CDT); 90 days before is 2027-01-01 (CST)
     const n = renewalNudges({ charterApprovedOn: d('2024-04-01'), createdAt: new Date() }, ZONE);
     expect(n.map((x) => [x.daysBefore, x.at.toISOString()])).toEqual([
       [90, '2027-01-01T16:00:00.000Z'],
       [30, '2027-03-02T16:00:00.000Z'],
       [7, '2027-03-25T15:00:00.000Z'],
-      [0, '2027-04-01T15:00:00.000Z'],
+      [0, '2027-04-01T13:00:00.000Z'],
     ]);
   });
 

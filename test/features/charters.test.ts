@@ -158,11 +158,31 @@ describe('renewal', () => {
   });
 });
 
+describe('a dissolve decision', () => {
+  it('the IGCC recommends dissolving, the board decides so, and the group is dissolved', async () => {
+    const id = await addGroup(h.prisma, { name: 'Fading Group', channelId: 'CFADE', members: ['UDAN'], terms: [{ slackUserId: 'UBOB', year: 2026 }] });
+    await h.prisma.group.update({ where: { id }, data: { charterApprovedOn: day('2024-06-01') } });
+    const form = { activities: v.text('Little'), deliverables: v.text('None'), conveners: v.text('Bob'), plans: v.text('Unsure') };
+    expect((await submit(h, 'UBOB', 'charters.renew', form, JSON.stringify({ groupId: id }))).text).toContain('went to the Interest Group Coordination Committee');
+    const renewal = await h.prisma.charterRenewal.findFirstOrThrow({ where: { groupId: id } });
+    await submit(h, 'UIGC', 'charters.recommend.reason', { reason: v.text('No activity in two years') }, JSON.stringify({ renewalId: renewal.id, choice: 'dissolve' }));
+    const toBoard = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'UBRD' && textOf(c.args).includes('Fading Group'));
+    expect(textOf(toBoard.args)).toContain('recommends *dissolving* *Fading Group*');
+    const r = await submit(h, 'UBRD', 'charters.decide.reason', { reason: v.text('As recommended') }, JSON.stringify({ renewalId: renewal.id, choice: 'dissolve' }));
+    expect(r.text).toContain('The Core Board decided that *Fading Group* is to be dissolved. Reason: As recommended');
+    const g = await until(() => h.prisma.group.findUniqueOrThrow({ where: { id } }), (x) => x.status === 'DISSOLVED');
+    expect([g.status, g.dissolvedReason]).toEqual(['DISSOLVED', 'Core Board decision: As recommended']);
+    expect((await h.prisma.charterRenewal.findUniqueOrThrow({ where: { id: renewal.id } })).status).toBe('DISSOLVE_DECIDED');
+    const toConvener = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'UBOB' && textOf(c.args).includes('Fading Group'));
+    expect(textOf(toConvener.args)).toContain('is to be dissolved');
+  });
+});
+
 describe('nudges', () => {
-  it('DMs conveners 90, 30 and 7 days before and on the day, once each, at 10:00 org time', async () => {
+  it('DMs conveners 90, 30 and 7 days before (10:00) and on the day (08:00, before an unrenewed charter dissolves), once each', async () => {
     expect(allRules()).toContain(renewalRule);
     const engine = makeEngine(h);
-    const instants = ['2027-05-03T15:00:00Z', '2027-07-02T15:00:00Z', '2027-07-25T15:00:00Z', '2027-08-01T15:00:00Z'];
+    const instants = ['2027-05-03T15:00:00Z', '2027-07-02T15:00:00Z', '2027-07-25T15:00:00Z', '2027-08-01T13:00:00Z'];
     const texts: string[] = [];
     for (const at of instants) {
       h.fake.reset();
@@ -170,7 +190,7 @@ describe('nudges', () => {
       await engine.tick();
       h.clock.set(new Date(Date.parse(at) + 60_000).toISOString());
       await engine.tick(); // a restart or the next minute: nothing doubled
-      texts.push(...h.fake.callsTo('chat.postMessage').map((c) => textOf(c.args)).filter((t) => t.includes('charter')));
+      texts.push(...h.fake.callsTo('chat.postMessage').map((c) => textOf(c.args)).filter((t) => t.includes('is due for renewal')));
     }
     expect(texts.filter((t) => t.includes('Later Group'))).toEqual([
       expect.stringContaining('is due for renewal in 90 days (Aug 1, 2027)'),

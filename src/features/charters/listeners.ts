@@ -2,6 +2,7 @@
 // buttons and reason modals, and the channel message events that count as activity.
 import type { FeatureContext } from '../../app-context.js';
 import { postEach } from '../admin/service.js';
+import { dissolveGroup } from '../dissolution/service.js';
 import { onAction, onSubmit, openModal } from '../../lib/slack/handlers.js';
 import { metadata, metadataId } from '../../lib/slack/modal.js';
 import { CharterIds } from './ids.js';
@@ -66,7 +67,9 @@ export function register({ app, ig, prisma, clock, config, logger, refreshHome }
     return {
       view: views.decidedModal(r, until),
       after: async () => {
+        // Told before dissolution archives the channel; dissolution then tells members and staff.
         await postEach(app.client, await service.groupAudience(deps, r.group), views.outcomeMessage(r, until), logger);
+        if (r.status === 'DISSOLVE_DECIDED') await dissolveGroup({ prisma, client: app.client, zone: deps.zone, clock, logger }, r.groupId, `Core Board decision: ${r.decisionReason ?? ''}`, userId);
         void refreshHome([], { groupId: r.groupId });
       },
     };

@@ -44,10 +44,16 @@ export function inactivityDissolvesAt(group: Active, zone: string): Date {
   return zonedInstant(day, LIFECYCLE_TIME, zone);
 }
 
-/** The instants renewal nudges are due for a charter: 90, 30, 7 days before and on the due date, 10:00 org time. */
+/**
+ * The due-date nudge goes at 08:00: an unrenewed charter is dissolved at 10:00 that day (the
+ * dissolution rules), and a request filed before then holds it.
+ */
+export const DUE_DAY_NUDGE_TIME = '08:00';
+
+/** The instants renewal nudges are due for a charter: 90, 30, 7 days before at 10:00 org time, and 08:00 on the due date. */
 export function renewalNudges(group: Chartered, zone: string): { daysBefore: number; at: Date }[] {
   const due = charterDueOn(group, zone);
-  return RENEWAL_NUDGE_DAYS.map((daysBefore) => ({ daysBefore, at: zonedInstant(plusDays(due, -daysBefore), LIFECYCLE_TIME, zone) }));
+  return RENEWAL_NUDGE_DAYS.map((daysBefore) => ({ daysBefore, at: zonedInstant(plusDays(due, -daysBefore), daysBefore === 0 ? DUE_DAY_NUDGE_TIME : LIFECYCLE_TIME, zone) }));
 }
 
 /** What the IGCC recommends and the board decides. */

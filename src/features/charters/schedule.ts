@@ -21,10 +21,10 @@ export const sessionActivity: Transition = {
 
 export const charterTransitions: Transition[] = [sessionActivity];
 
-/** DM to the conveners 90, 30 and 7 days before the charter is due and on the day, 10:00 org time; none once a request is filed. */
+/** DM to the conveners 90, 30 and 7 days before the charter is due (10:00) and on the day (08:00); none once a request is filed. */
 export const renewalRule: ReminderRule = {
   id: 'charters.renewal',
-  description: "Charter renewal: DM to the conveners of each Core interest group 90, 30 and 7 days before its charter is due and on the day, until a renewal request is filed",
+  description: 'Charter renewal: DM to the conveners of each Core interest group 90, 30 and 7 days before its charter is due (10:00) and on the day (08:00), until a renewal request is filed',
   latenessMs: 2 * DAY,
   async occurrences({ prisma, zone }, window) {
     const out: Occurrence[] = [];
