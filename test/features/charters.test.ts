@@ -75,6 +75,11 @@ describe('activity', () => {
     expect(info.text).toContain('*Charter renewal due*\nMay 1, 2027');
     expect(JSON.stringify(info.blocks)).not.toContain('charters.renew.open'); // a member, not a convener
     expect(JSON.stringify((await slash(h, 'UANN', '/ig', 'info open data')).blocks)).toContain('charters.renew.open');
+    await h.driver.event({ type: 'app_home_opened', user: 'UANN', tab: 'home', channel: 'DANN' }, { eventId: 'EvHomeAnn' });
+    const home = JSON.stringify((await h.fake.waitFor('views.publish', (c) => c.args.user_id === 'UANN')).args);
+    expect(home).toContain('*Open Data* — Core interest group · _convener_ · Last activity: Apr 1, 2027');
+    expect(home).toContain("*Open Data*'s charter is due for renewal on May 1, 2027.");
+    expect(home).toContain('charters.renew.open');
     const mig = await slash(h, 'UBOB', '/ig', 'info new members');
     expect(mig.text).toContain('*Last activity*\n—');
     expect(mig.text).not.toContain('Charter renewal due');

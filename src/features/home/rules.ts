@@ -23,6 +23,10 @@ export interface GroupFacts {
   kind: GroupKind;
   channelId: string | null;
   createdAt: Date;
+  /** Shown as the group's last activity. */
+  lastActivityAt?: Date | null;
+  /** The charter date (charter renewal). */
+  charterApprovedOn?: Date | null;
 }
 
 export interface MyGroup extends GroupFacts {

@@ -23,8 +23,11 @@ import {
   reportQuarters,
   signable,
   withoutConveners,
+  type MyGroup,
 } from './rules.js';
 import * as store from './store.js';
+import { charterDueOn, renewalOpen } from '../charters/rules.js';
+import { openRenewal } from '../charters/store.js';
 import type { HomeData } from './views.js';
 
 export interface HomeDeps {
@@ -75,8 +78,21 @@ export async function homeData(deps: HomeDeps, userId: string, client?: WebClien
     }),
     igweek: igweek ? { year: igweek.year, sessions: igweek.sessions.map((s) => ({ ...s, group: groups.find((g) => g.id === s.groupId)! })) } : null,
     petitions: signable(petitions, userId, roster, now),
+    renewals: await openRenewals(deps, groups.filter((g) => g.role === 'convener'), now),
     staff: staff ? await staffSummary(deps, now, today, petitions) : null,
   };
+}
+
+/** Convened groups whose charter renewal window is open and that have no request in review. */
+async function openRenewals(deps: HomeDeps, convened: MyGroup[], now: Date): Promise<{ groupId: number; name: string; dueOn: string }[]> {
+  const out: { groupId: number; name: string; dueOn: string }[] = [];
+  for (const g of convened) {
+    if (!hasDuty(g.kind, 'charterRenewal') || g.charterApprovedOn === undefined) continue;
+    const chartered = { charterApprovedOn: g.charterApprovedOn, createdAt: g.createdAt };
+    if (!renewalOpen(chartered, deps.zone, now) || (await openRenewal(deps.prisma, g.id))) continue;
+    out.push({ groupId: g.id, name: g.name, dueOn: charterDueOn(chartered, deps.zone) });
+  }
+  return out;
 }
 
 async function igWeekFacts(deps: HomeDeps, groupIds: number[]): Promise<IgWeekFacts | null> {

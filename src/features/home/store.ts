@@ -4,7 +4,7 @@ import type { PetitionStatus } from '../../generated/prisma/enums.js';
 import type { Tx } from '../../db/audit.js';
 import { dateOnly } from '../../lib/time.js';
 
-const GROUP = { id: true, name: true, kind: true, channelId: true, createdAt: true } as const;
+const GROUP = { id: true, name: true, kind: true, channelId: true, createdAt: true, lastActivityAt: true, charterApprovedOn: true } as const;
 
 /** The user's Person row (email to match convener terms imported by email) and roster row. */
 export async function person(db: Tx, slackUserId: string) {

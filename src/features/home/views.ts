@@ -11,6 +11,7 @@ import { PetitionIds } from '../petitions/ids.js';
 import { ReportIds } from '../reports/ids.js';
 import { quarterLabel } from '../reports/rules.js';
 import type { MyGroup, Owed, PetitionFacts, ReportCompliance, SessionFacts } from './rules.js';
+import { lastActivityText, renewButton } from '../charters/views.js';
 
 export interface HelpLine {
   usage: string;
@@ -43,6 +44,8 @@ export interface HomeData {
   owed: Owed[];
   igweek: { year: number; sessions: (SessionFacts & { group: MyGroup })[] } | null;
   petitions: PetitionFacts[];
+  /** Groups the viewer convenes whose charter renewal is open and not yet requested. */
+  renewals?: { groupId: number; name: string; dueOn: string }[];
   staff: {
     reports: ReportCompliance;
     withoutConveners: { term: { startsOn: string; endsOn: string }; groups: { id: number; name: string }[] };
@@ -59,9 +62,10 @@ const MAX_LISTED = 10;
 
 const ROLE_TEXT: Record<MyGroup['role'], string> = { convener: 'convener', incoming: 'incoming convener', member: 'member' };
 
-function groupLine(g: MyGroup): string {
+function groupLine(g: MyGroup, zone: string): string {
   const role = g.role === 'incoming' && g.from ? `incoming convener (from ${formatDate(g.from)})` : ROLE_TEXT[g.role];
-  return `• *${escapeMrkdwn(truncate(g.name, 120))}* — ${KIND_LABELS[g.kind]} · _${role}_`;
+  const activity = g.lastActivityAt !== undefined ? ` · Last activity: ${lastActivityText(g.lastActivityAt, zone)}` : '';
+  return `• *${escapeMrkdwn(truncate(g.name, 120))}* — ${KIND_LABELS[g.kind]} · _${role}_${activity}`;
 }
 
 const sections = lineSections;
@@ -135,7 +139,10 @@ export function homeView(d: HomeData): { type: 'home'; blocks: Block[] } {
   if (d.groups.length === 0) {
     blocks.push(section("You haven't joined any interest groups yet. Try `/ig list` to browse the directory."));
   } else {
-    blocks.push(...sections([`*Your groups*`, ...d.groups.slice(0, 60).map(groupLine)], 2));
+    blocks.push(...sections([`*Your groups*`, ...d.groups.slice(0, 60).map((g) => groupLine(g, d.zone))], 2));
+  }
+  for (const r of (d.renewals ?? []).slice(0, 5)) {
+    blocks.push(section(`:scroll: *${escapeMrkdwn(truncate(r.name, 120))}*'s charter is due for renewal on ${formatDate(r.dueOn)}.`, { block_id: `charter-renew-${r.groupId}`, accessory: renewButton(r.groupId) }));
   }
 
   // What I owe
