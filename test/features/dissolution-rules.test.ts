@@ -1,6 +1,7 @@
 // Dissolution's pure rules at the edges: exactly three years, leap days, DST, the 90-day reinstatement window.
 import { describe, expect, it } from 'vitest';
 import { daysBefore, dissolutionDue, isDue, mayReinstate, reinstatableUntil, warningInstants, type LifecycleGroup } from '../../src/features/dissolution/rules.js';
+import { DEFAULT_LIFECYCLE_KINDS } from '../../src/features/directory/kinds.js';
 
 const ZONE = 'America/Chicago';
 const group = (g: Partial<LifecycleGroup>): LifecycleGroup => ({
@@ -11,7 +12,7 @@ const group = (g: Partial<LifecycleGroup>): LifecycleGroup => ({
   lastActivityAt: new Date('2026-01-01T18:00:00Z'),
   ...g,
 });
-const open = { renewalPending: false };
+const open = { renewalPending: false, kinds: DEFAULT_LIFECYCLE_KINDS };
 
 describe('dissolutionDue', () => {
   it('is three years after the last activity, 10:00 Chicago time that day, and due from that instant exactly', () => {
@@ -40,7 +41,7 @@ describe('dissolutionDue', () => {
 
   it('holds the charter deadline while a renewal is under review (the board decides), but not the inactivity one', () => {
     const g = group({ charterApprovedOn: new Date('2024-02-29T00:00:00Z'), lastActivityAt: new Date('2025-06-01T15:00:00Z') });
-    expect(dissolutionDue(g, ZONE, { renewalPending: true })).toEqual({ cause: 'inactivity', at: new Date('2028-06-01T15:00:00Z'), on: '2028-06-01' });
+    expect(dissolutionDue(g, ZONE, { renewalPending: true, kinds: DEFAULT_LIFECYCLE_KINDS })).toEqual({ cause: 'inactivity', at: new Date('2028-06-01T15:00:00Z'), on: '2028-06-01' });
   });
 
   it("is null for kinds without the duty (MIGs, PLA groups) and for groups that aren't active", () => {

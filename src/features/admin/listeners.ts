@@ -36,6 +36,16 @@ export function register({ ig, admin, prisma }: FeatureContext): void {
     },
   });
 
+  admin.add({
+    name: 'lifecycle',
+    usage: 'lifecycle [core-ig] [pla-ig] [mig] | default',
+    summary: 'show, or choose, which kinds of group renew a charter and dissolve',
+    run: async ({ userId, args }) => {
+      const r = await service.setLifecycleKinds(prisma, userId, args);
+      return views.lifecycleReply(r.kinds, r.changed);
+    },
+  });
+
   ig.add({
     name: 'admin',
     usage: 'admin',

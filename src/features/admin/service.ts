@@ -16,6 +16,36 @@ import {
   satisfies,
 } from './rules.js';
 import * as store from './store.js';
+import type { Tx } from '../../db/audit.js';
+import type { GroupKind } from '../../generated/prisma/enums.js';
+import { DEFAULT_LIFECYCLE_KINDS, GROUP_KINDS, KIND_WORDS } from '../directory/kinds.js';
+
+const LIFECYCLE_KEY = 'lifecycle.kinds';
+
+/** The kinds that renew a charter and dissolve (setting `lifecycle.kinds`, else the seeds' rule). */
+export async function lifecycleKinds(db: Tx): Promise<GroupKind[]> {
+  const value = await store.getSetting(db, LIFECYCLE_KEY);
+  if (value === undefined) return [...DEFAULT_LIFECYCLE_KINDS];
+  return value.split(',').filter((k): k is GroupKind => k in GROUP_KINDS);
+}
+
+/** `/ig admin lifecycle [core-ig pla-ig mig | default]`: shows, or sets, which kinds renew and dissolve. */
+export async function setLifecycleKinds(prisma: PrismaClient, actor: string, args: string): Promise<{ kinds: GroupKind[]; changed: boolean }> {
+  await requireRole(prisma, actor, 'STAFF', 'choose which kinds renew and dissolve');
+  const words = args.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { kinds: await lifecycleKinds(prisma), changed: false };
+  const usage = `Usage: \`/ig admin lifecycle ${Object.keys(KIND_WORDS).join(' ')}\` (any of them), or \`default\` for the seeds' rule.`;
+  const isDefault = words.length === 1 && words[0] === 'default';
+  const unknown = words.filter((w) => !(w in KIND_WORDS));
+  if (!isDefault && unknown.length) throw new UserError(`${usage} — "${unknown[0]}" is not a kind.`);
+  const kinds = isDefault ? [...DEFAULT_LIFECYCLE_KINDS] : (Object.keys(GROUP_KINDS) as GroupKind[]).filter((k) => words.some((w) => KIND_WORDS[w] === k));
+  await prisma.$transaction(async (tx) => {
+    if (isDefault) await store.deleteSetting(tx, LIFECYCLE_KEY);
+    else await store.setSetting(tx, LIFECYCLE_KEY, kinds.join(','), actor);
+    await audit(tx, { actor, action: isDefault ? 'setting.lifecycle.cleared' : 'setting.lifecycle.set', subjectType: 'setting', subjectId: LIFECYCLE_KEY, details: { kinds } });
+  });
+  return { kinds, changed: true };
+}
 
 export async function hasRole(prisma: PrismaClient, userId: string, role: Role): Promise<boolean> {
   return satisfies(await store.rolesOf(prisma, userId), role);

@@ -1,4 +1,5 @@
-import type { Role } from '../../generated/prisma/enums.js';
+import type { GroupKind, Role } from '../../generated/prisma/enums.js';
+import { kindsWithText } from '../directory/kinds.js';
 import { type Block, type Reply, context, divider, header, section } from '../../lib/slack/blocks.js';
 import { mentionChannel, mentionUser } from '../../lib/slack/text.js';
 import { APP_CHANNELS, type AppChannel, CHANNEL_PURPOSES, ROLE_LABELS, roleName } from './rules.js';
@@ -48,4 +49,9 @@ export function channelSetReply(which: AppChannel, channelId: string | null): Re
   return {
     text: `:white_check_mark: The *${which}* channel is now ${mentionChannel(channelId)} (${CHANNEL_PURPOSES[which]}). Invite the app there with \`/invite @Convene\` if it isn't a member yet.`,
   };
+}
+
+export function lifecycleReply(kinds: GroupKind[], changed: boolean): Reply {
+  const rule = kinds.length ? `${kindsWithText(kinds)} renew their charter every three years and dissolve after three years without an approved charter or activity.` : 'No groups renew a charter or dissolve.';
+  return { text: changed ? `:white_check_mark: ${rule}` : `${rule} Change it with \`/ig admin lifecycle core-ig pla-ig mig\` (any of them) or \`default\`.` };
 }

@@ -1,7 +1,7 @@
 // Charters and activity for the deadline engine: IG Week sessions count as activity once
 // their hour has passed; renewal nudges 90, 30 and 7 days before the due date and on the day.
 import { SLOT_MS } from '../igweek/rules.js';
-import { kindsWith } from '../directory/kinds.js';
+import { lifecycleKinds } from '../admin/service.js';
 import { DAY } from '../reminders/rules.js';
 import type { Occurrence, ReminderRule, Transition } from '../reminders/types.js';
 import { charterDueOn, renewalNudges } from './rules.js';
@@ -28,7 +28,7 @@ export const renewalRule: ReminderRule = {
   latenessMs: 2 * DAY,
   async occurrences({ prisma, zone }, window) {
     const out: Occurrence[] = [];
-    for (const g of await store.groupsAwaitingRenewal(prisma, kindsWith('charterRenewal'))) {
+    for (const g of await store.groupsAwaitingRenewal(prisma, await lifecycleKinds(prisma))) {
       const dueOn = charterDueOn(g, zone);
       for (const n of renewalNudges(g, zone)) {
         if (!(n.at > window.from && n.at <= window.to)) continue;

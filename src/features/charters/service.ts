@@ -8,9 +8,10 @@ import { audit } from '../../db/audit.js';
 import { UserError, zodFieldErrors } from '../../lib/slack/errors.js';
 import { escapeMrkdwn } from '../../lib/slack/text.js';
 import { dateOnly, formatDate, localDate } from '../../lib/time.js';
-import { requireRole, roleRecipients } from '../admin/service.js';
+import { lifecycleKinds, requireRole, roleRecipients } from '../admin/service.js';
 import { activeGroup, type ConvenerDeps, groupsToManage, requireConvenerOrStaff } from '../conveners/service.js';
-import { hasDuty, kindLabel, kindsWithText } from '../directory/kinds.js';
+import type { GroupKind } from '../../generated/prisma/enums.js';
+import { hasLifecycleDuty, kindLabel, kindsWithText } from '../directory/kinds.js';
 import { resolveGroup } from '../directory/service.js';
 import { currentConveners } from '../directory/store.js';
 import { resolvePeople } from '../people/service.js';
@@ -31,8 +32,8 @@ export function charterFacts(deps: Deps, group: Pick<Group, 'charterApprovedOn' 
   return { charterOn: charterDate(group, deps.zone), dueOn: charterDueOn(group, deps.zone), opensOn: renewalOpensOn(group, deps.zone), open: renewalOpen(group, deps.zone, deps.clock()) };
 }
 
-function renewingGroup(group: Group): Group {
-  if (!hasDuty(group.kind, 'charterRenewal')) throw new UserError(`*${escapeMrkdwn(group.name)}* is a ${kindLabel(group.kind)}; only ${kindsWithText('charterRenewal')} renew a charter.`);
+function renewingGroup(group: Group, kinds: readonly GroupKind[]): Group {
+  if (!hasLifecycleDuty(group.kind, kinds)) throw new UserError(`*${escapeMrkdwn(group.name)}* is a ${kindLabel(group.kind)}; only ${kindsWithText(kinds)} renew a charter.`);
   return group;
 }
 
@@ -51,7 +52,7 @@ export interface RenewForm {
 
 /** The renewal form, refused before it opens and while a request is in review. */
 export async function renewForm(deps: Deps, userId: string, groupId: number): Promise<RenewForm> {
-  const group = renewingGroup(await activeGroup(deps, groupId));
+  const group = renewingGroup(await activeGroup(deps, groupId), await lifecycleKinds(deps.prisma));
   await requireConvenerOrStaff(deps, userId, group, 'request renewal of its charter');
   const facts = charterFacts(deps, group);
   if (!facts.open) throw new UserError(`*${escapeMrkdwn(group.name)}*'s charter is due for renewal on ${formatDate(facts.dueOn)}; you can request renewal from ${formatDate(facts.opensOn)}.`);
@@ -66,10 +67,11 @@ export async function renewForm(deps: Deps, userId: string, groupId: number): Pr
 export async function entry(deps: Deps, userId: string, args: string): Promise<RenewForm> {
   if (args.trim()) return renewForm(deps, userId, (await resolveGroup(deps.prisma, { query: args })).id);
   const managed = await groupsToManage(deps, userId);
-  const groups = managed.filter((g) => hasDuty(g.kind, 'charterRenewal'));
+  const kinds = await lifecycleKinds(deps.prisma);
+  const groups = managed.filter((g) => hasLifecycleDuty(g.kind, kinds));
   if (groups.length === 1) return renewForm(deps, userId, groups[0]!.id);
   if (groups.length > 1) throw new UserError(`Which group? \`/ig renew <group>\`. You can request renewal for: ${groups.slice(0, 20).map((g) => `*${escapeMrkdwn(g.name)}*`).join(', ')}.`);
-  if (managed.length > 0) renewingGroup(managed[0]!);
+  if (managed.length > 0) renewingGroup(managed[0]!, kinds);
   throw new UserError("Charter renewal is requested by a group's conveners, and you don't convene a group. `/ig conveners <group>` shows who does.");
 }
 

@@ -6,7 +6,7 @@ import type { CharterRenewalStatus, GroupKind } from '../../generated/prisma/enu
 import { endOfDay, localDate, plusDays } from '../../lib/time.js';
 import { charterDueOn, renewalOpensOn } from '../charters/rules.js';
 import { dissolutionDue } from '../dissolution/rules.js';
-import { hasDuty } from '../directory/kinds.js';
+import { hasDuty, hasLifecycleDuty } from '../directory/kinds.js';
 import { owesReport, type Quarter, quarterKey, quarterOf, reportStatus } from '../reports/rules.js';
 
 /** A group is "at risk" when it would dissolve within this many days. */
@@ -31,6 +31,8 @@ export interface ComplianceFacts {
   reports: { groupId: number; quarter: string; firstFiledAt: Date | null }[];
   /** Charter renewals, any order. */
   renewals: { groupId: number; status: CharterRenewalStatus; requestedAt: Date }[];
+  /** The kinds that renew a charter and dissolve (`/ig admin lifecycle`). */
+  lifecycleKinds: readonly GroupKind[];
 }
 
 export type RenewalState = 'not-yet' | 'due' | 'overdue' | 'requested' | 'recommended' | 'dissolve-decided';
@@ -93,7 +95,7 @@ export function compliance(g: ComplianceGroup, hasNextConvener: boolean, f: Comp
     if (reports.late) attention.push(`${reports.late} late report${reports.late === 1 ? '' : 's'}`);
   }
   let charter: Compliance['charter'] = null;
-  if (hasDuty(g.kind, 'charterRenewal')) {
+  if (hasLifecycleDuty(g.kind, f.lifecycleKinds)) {
     charter = { dueOn: charterDueOn(g, f.zone), renewal: renewalState(g, f) };
     if (charter.renewal === 'due' || charter.renewal === 'overdue') attention.push(RENEWAL_LABELS[charter.renewal]);
   }
@@ -101,7 +103,7 @@ export function compliance(g: ComplianceGroup, hasNextConvener: boolean, f: Comp
   // The deadline engine's own rule: the sooner of the charter lapsing and three years without
   // activity; a renewal under review (requested or recommended) holds the charter deadline.
   const renewalPending = f.renewals.some((r) => r.groupId === g.id && (r.status === 'REQUESTED' || r.status === 'RECOMMENDED'));
-  const due = dissolutionDue({ ...g, status: 'ACTIVE' }, f.zone, { renewalPending });
+  const due = dissolutionDue({ ...g, status: 'ACTIVE' }, f.zone, { renewalPending, kinds: f.lifecycleKinds });
   if (due) {
     const { at, cause: reason } = due;
     const atRisk = at.getTime() - f.now.getTime() <= AT_RISK_DAYS * 86_400_000;

@@ -4,7 +4,7 @@ import type { Tx } from '../../db/audit.js';
 import { csvTable } from '../../lib/csv.js';
 import { type ShownPerson, personPlain } from '../../lib/slack/people.js';
 import { isoDateOf, localDate } from '../../lib/time.js';
-import { requireRole } from '../admin/service.js';
+import { lifecycleKinds, requireRole } from '../admin/service.js';
 import { pageOf } from '../audit/rules.js';
 import { nextTerm } from '../conveners/rules.js';
 import { kindLabel } from '../directory/kinds.js';
@@ -33,7 +33,7 @@ export async function complianceRows(db: Tx, now: Date, zone: string): Promise<C
     store.renewalsOf(db, ids),
     dueDates(db, quarters),
   ]);
-  const facts = { now, zone, quarters: quarters.map((quarter) => ({ quarter, dueOn: dues.get(quarterKey(quarter))! })), reports, renewals };
+  const facts = { now, zone, quarters: quarters.map((quarter) => ({ quarter, dueOn: dues.get(quarterKey(quarter))! })), reports, renewals, lifecycleKinds: await lifecycleKinds(db) };
   const covers = (t: (typeof terms)[number], day: string) => isoDateOf(t.startsOn) <= day && isoDateOf(t.endsOn) >= day;
   const shown = await resolvePeople(db, terms);
   const people = terms.map((t, i) => ({ t, p: shown[i]! }));

@@ -18,7 +18,7 @@ export interface GroupDuties {
   igWeek: boolean;
   /** Appears in staff's digest of missing quarterly reports. */
   staffDigest: boolean;
-  /** Charter renewal. Not used yet: a later issue adds it (only Core interest groups renew). */
+  /** Charter renewal (charters/). The default only: staff may change which kinds renew and dissolve (hasLifecycleDuty). */
   charterRenewal: boolean;
   /** In-person discussion space at the ALA Annual Conference, on request (`/ig annual`), nudged before requests close. */
   annualSpace: boolean;
@@ -78,8 +78,19 @@ export function kindLabel(kind: GroupKind): string {
   return GROUP_KINDS[kind].label;
 }
 
+/** The kinds that renew a charter and dissolve: the seeds' rule unless staff chose otherwise (`/ig admin lifecycle`, setting `lifecycle.kinds`). */
+export const DEFAULT_LIFECYCLE_KINDS: readonly GroupKind[] = ALL_KINDS.filter((k) => hasDuty(k, 'charterRenewal'));
+
+/** Charter renewal and dissolution, which staff may extend to other kinds: checked against the effective kinds. */
+export function hasLifecycleDuty(kind: GroupKind, kinds: readonly GroupKind[]): boolean {
+  return kinds.includes(kind);
+}
+
+/** The command words for kinds (`core-ig`, `pla-ig`, `mig`). */
+export const KIND_WORDS: Record<string, GroupKind> = { 'core-ig': 'CORE_IG', 'pla-ig': 'PLA_IG', mig: 'MIG' };
+
 /** "Core interest groups", or "Core interest groups and PLA interest groups": the kinds that have a duty, for sentences. */
-export function kindsWithText(duty: Duty): string {
-  const names = kindsWith(duty).map((k) => GROUP_KINDS[k].plural);
+export function kindsWithText(duty: Duty | readonly GroupKind[]): string {
+  const names = (typeof duty === 'string' ? kindsWith(duty) : duty).map((k) => GROUP_KINDS[k].plural);
   return names.length <= 1 ? (names[0] ?? 'no groups') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

@@ -6,14 +6,14 @@ import { UserError } from '../../lib/slack/errors.js';
 import { personFromText } from '../../lib/slack/people.js';
 import { escapeMrkdwn } from '../../lib/slack/text.js';
 import { type Clock, localDate } from '../../lib/time.js';
-import { isStaff } from '../admin/service.js';
+import { isStaff, lifecycleKinds } from '../admin/service.js';
 import { identify, resolvePeople } from '../people/service.js';
 import { findPerson } from '../people/store.js';
 import { accepted as acceptedProposals } from '../proposals/store.js';
 import { dissolvedGroupNames } from '../dissolution/store.js';
 import { dissolvedNotice } from '../dissolution/views.js';
 import { charterDueOn, renewalOpen } from '../charters/rules.js';
-import { hasDuty } from './kinds.js';
+import { hasLifecycleDuty } from './kinds.js';
 import { matchGroup, mayJoin, PAGE_SIZE, pageCount, searchWords } from './rules.js';
 import * as store from './store.js';
 
@@ -75,7 +75,7 @@ export async function groupInfo(deps: DirectoryDeps, ref: GroupRef, viewerId: st
       ? personFromText(group.staffLiaison)
       : null;
   const shown = await resolvePeople(deps.prisma, [...conveners, ...(liaison ? [liaison] : [])]);
-  return { group, conveners: shown.slice(0, conveners.length), liaison: liaison ? shown.at(-1)! : null, memberCount: group._count.members, isMember: Boolean(member), canEdit: staff, canSetChannel: staff || convener, canInvite: staff || convener || Boolean(member), acceptedProposals: accepted, zone: deps.orgTimezone, ...(hasDuty(group.kind, 'charterRenewal') ? { charter: { dueOn: charterDueOn(group, deps.orgTimezone), canRenew: (staff || convener) && renewalOpen(group, deps.orgTimezone, deps.clock()) } } : {}) };
+  return { group, conveners: shown.slice(0, conveners.length), liaison: liaison ? shown.at(-1)! : null, memberCount: group._count.members, isMember: Boolean(member), canEdit: staff, canSetChannel: staff || convener, canInvite: staff || convener || Boolean(member), acceptedProposals: accepted, zone: deps.orgTimezone, ...(hasLifecycleDuty(group.kind, await lifecycleKinds(deps.prisma)) ? { charter: { dueOn: charterDueOn(group, deps.orgTimezone), canRenew: (staff || convener) && renewalOpen(group, deps.orgTimezone, deps.clock()) } } : {}) };
 }
 
 export type ChannelOutcome = { kind: 'none' } | { kind: 'done'; channelId: string } | { kind: 'failed'; channelId: string; reason: string };

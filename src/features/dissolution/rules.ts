@@ -4,7 +4,7 @@
 // activity for three years. Conveners and staff are warned 90, 30 and 7 days before.
 import type { GroupKind } from '../../generated/prisma/enums.js';
 import { charterDueOn, inactivityDissolvesAt, LIFECYCLE_TIME } from '../charters/rules.js';
-import { hasDuty } from '../directory/kinds.js';
+import { hasLifecycleDuty } from '../directory/kinds.js';
 import { localDate, localTime, plusDays, zonedInstant } from '../../lib/time.js';
 
 export type DissolutionCause = 'charter' | 'inactivity';
@@ -35,8 +35,8 @@ export interface DissolutionDue {
  * not active). A renewal still under review (requested or recommended, not yet decided)
  * holds the charter deadline: the Core Board decides that group's fate instead.
  */
-export function dissolutionDue(group: LifecycleGroup, zone: string, opts: { renewalPending: boolean }): DissolutionDue | null {
-  if (group.status !== 'ACTIVE' || !hasDuty(group.kind, 'dissolution')) return null;
+export function dissolutionDue(group: LifecycleGroup, zone: string, opts: { renewalPending: boolean; kinds: readonly GroupKind[] }): DissolutionDue | null {
+  if (group.status !== 'ACTIVE' || !hasLifecycleDuty(group.kind, opts.kinds)) return null;
   const inactivityAt = inactivityDissolvesAt(group, zone);
   const inactivity: DissolutionDue = { cause: 'inactivity', at: inactivityAt, on: localDate(inactivityAt, zone) };
   if (opts.renewalPending) return inactivity;

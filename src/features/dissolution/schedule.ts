@@ -7,6 +7,7 @@ import { DAY, inWindow } from '../reminders/rules.js';
 import { staffAudience } from '../conveners/service.js';
 import { dissolutionDue, WARNING_RULE_ID, warningInstants, warningSubject } from './rules.js';
 import { dissolveDue } from './service.js';
+import { lifecycleKinds } from '../admin/service.js';
 import * as store from './store.js';
 import { warning } from './views.js';
 
@@ -17,8 +18,9 @@ export const dissolutionWarningRule: ReminderRule = {
   async occurrences({ prisma, zone }, window) {
     const out: Occurrence[] = [];
     let staff: Occurrence['audience'] | undefined;
-    for (const g of await store.dissolvableGroups(prisma)) {
-      const due = dissolutionDue(g, zone, { renewalPending: g.renewalPending });
+    const kinds = await lifecycleKinds(prisma);
+    for (const g of await store.dissolvableGroups(prisma, kinds)) {
+      const due = dissolutionDue(g, zone, { renewalPending: g.renewalPending, kinds });
       if (!due) continue;
       for (const w of warningInstants(due, zone)) {
         if (!inWindow(w.at, window)) continue;

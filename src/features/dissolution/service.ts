@@ -8,7 +8,7 @@ import { audit } from '../../db/audit.js';
 import { UserError } from '../../lib/slack/errors.js';
 import { escapeMrkdwn } from '../../lib/slack/text.js';
 import { type Clock, formatDate } from '../../lib/time.js';
-import { requireRole } from '../admin/service.js';
+import { lifecycleKinds, requireRole } from '../admin/service.js';
 import { recordActivity } from '../charters/store.js';
 import { tellStaff } from '../conveners/service.js';
 import { matchGroup } from '../directory/rules.js';
@@ -77,7 +77,7 @@ export async function dissolveGroup(deps: DissolutionDeps, groupId: number, reas
       throw new UserError(`*${escapeMrkdwn(group.name)}* is not active (it is ${group.status.toLowerCase()}), so it can't be dissolved.`);
     }
     if (opts.onlyIfDue) {
-      const due = dissolutionDue(group, deps.zone, { renewalPending: group.renewalPending });
+      const due = dissolutionDue(group, deps.zone, { renewalPending: group.renewalPending, kinds: await lifecycleKinds(tx) });
       if (!isDue(due, now) || due.cause !== opts.onlyIfDue) return null;
       // Never without warning: a deadline that passed before the engine could warn (a group imported
       // or found already overdue) waits for staff, who see it in the compliance view.
@@ -119,8 +119,9 @@ export async function dissolveGroup(deps: DissolutionDeps, groupId: number, reas
 export async function dissolveDue(deps: DissolutionDeps): Promise<number[]> {
   const now = deps.clock();
   const dissolved: number[] = [];
-  for (const g of await store.dissolvableGroups(deps.prisma)) {
-    const due = dissolutionDue(g, deps.zone, { renewalPending: g.renewalPending });
+  const kinds = await lifecycleKinds(deps.prisma);
+  for (const g of await store.dissolvableGroups(deps.prisma, kinds)) {
+    const due = dissolutionDue(g, deps.zone, { renewalPending: g.renewalPending, kinds });
     if (!isDue(due, now)) continue;
     try {
       if (await dissolveGroup(deps, g.id, causeText(due.cause), 'system', { onlyIfDue: due.cause })) dissolved.push(g.id);

@@ -1,6 +1,6 @@
 // The only Prisma user of the dissolution feature.
 import type { Tx } from '../../db/audit.js';
-import { kindsWith } from '../directory/kinds.js';
+import type { GroupKind } from '../../generated/prisma/enums.js';
 
 /** Renewals the IGCC or the board haven't decided yet. */
 export const PENDING_RENEWAL = ['REQUESTED', 'RECOMMENDED'] as const;
@@ -8,8 +8,8 @@ export const PENDING_RENEWAL = ['REQUESTED', 'RECOMMENDED'] as const;
 const LIFECYCLE = { id: true, name: true, kind: true, status: true, createdAt: true, charterApprovedOn: true, lastActivityAt: true, channelId: true } as const;
 
 /** Active groups of kinds that dissolve, with whether a renewal is under review. */
-export async function dissolvableGroups(db: Tx) {
-  const groups = await db.group.findMany({ where: { status: 'ACTIVE', kind: { in: kindsWith('dissolution') } }, select: LIFECYCLE, orderBy: { id: 'asc' } });
+export async function dissolvableGroups(db: Tx, kinds: readonly GroupKind[]) {
+  const groups = await db.group.findMany({ where: { status: 'ACTIVE', kind: { in: [...kinds] } }, select: LIFECYCLE, orderBy: { id: 'asc' } });
   const pending = groups.length
     ? await db.charterRenewal.findMany({ where: { groupId: { in: groups.map((g) => g.id) }, status: { in: [...PENDING_RENEWAL] } }, select: { groupId: true } })
     : [];

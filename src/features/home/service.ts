@@ -5,9 +5,9 @@ import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { type Clock, isoDateOf, localDate } from '../../lib/time.js';
-import { isStaff } from '../admin/service.js';
+import { isStaff, lifecycleKinds } from '../admin/service.js';
 import { nextTerm } from '../conveners/rules.js';
-import { hasDuty } from '../directory/kinds.js';
+import { hasDuty, hasLifecycleDuty } from '../directory/kinds.js';
 import { claimingState } from '../igweek/rules.js';
 import { comingYearAt, readWeek } from '../igweek/service.js';
 import { identify } from '../people/service.js';
@@ -86,8 +86,9 @@ export async function homeData(deps: HomeDeps, userId: string, client?: WebClien
 /** Convened groups whose charter renewal window is open and that have no request in review. */
 async function openRenewals(deps: HomeDeps, convened: MyGroup[], now: Date): Promise<{ groupId: number; name: string; dueOn: string }[]> {
   const out: { groupId: number; name: string; dueOn: string }[] = [];
+  const kinds = await lifecycleKinds(deps.prisma);
   for (const g of convened) {
-    if (!hasDuty(g.kind, 'charterRenewal') || g.charterApprovedOn === undefined) continue;
+    if (!hasLifecycleDuty(g.kind, kinds) || g.charterApprovedOn === undefined) continue;
     const chartered = { charterApprovedOn: g.charterApprovedOn, createdAt: g.createdAt };
     if (!renewalOpen(chartered, deps.zone, now) || (await openRenewal(deps.prisma, g.id))) continue;
     out.push({ groupId: g.id, name: g.name, dueOn: charterDueOn(chartered, deps.zone) });
