@@ -517,6 +517,8 @@ export const VIEW_CATALOG: CatalogEntry[] = [
   message('admin.roleChangeReply — granted', () => admin.roleChangeReply('granted', 'STAFF', users(3), users(2, 'UX'))),
   message('admin.roleChangeReply — revoked, nothing changed', () => admin.roleChangeReply('revoked', 'COO', [], users(1))),
   message('admin.channelSetReply — set', () => admin.channelSetReply('staff', 'CSTAFF')),
+  message('admin.lifecycleReply — the seeds\' rule', () => admin.lifecycleReply(['CORE_IG'], false)),
+  message('admin.lifecycleReply — changed to every kind', () => admin.lifecycleReply(['CORE_IG', 'PLA_IG', 'MIG'], true)),
   message('admin.channelSetReply — cleared', () => admin.channelSetReply('petitions', null)),
 
   // conveners
