@@ -81,6 +81,7 @@ export function buildApp({ config, db, mode, clock = systemClock, logger, ops: g
             customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(db) }, ...site.routes],
           }),
         });
+  ops.work.install(app);
   app.use(ops.middleware);
 
   // Retries of an event already handled stop here (Bolt has acked them already).

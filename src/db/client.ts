@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrations, migrationNames } from './migrate.js';
@@ -34,6 +34,8 @@ const TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 20_000 };
 export interface Database {
   prisma: PrismaClient;
   kind: 'pglite' | 'postgres';
+  /** Awaited before every query and transaction outside a transaction (ops/work.ts: work after an ack gives way to pending acks). */
+  setQueryGate(gate: QueryGate): void;
   /** Applies pending migrations from prisma/migrations; returns names applied. */
   migrate(): Promise<string[]>;
   /** true when the database answers a trivial query and all migrations in the folder are applied. */
@@ -68,6 +70,33 @@ export class DatabaseLockedError extends Error {
   }
 }
 
+export type QueryGate = () => Promise<void>;
+
+/**
+ * The adapter with a gate in front of its queries and transaction starts. Queries inside a
+ * transaction pass straight through: a transaction holds locks (on PGlite, the whole database),
+ * so it should finish, not wait.
+ */
+function gated<F extends SqlDriverAdapterFactory>(factory: F, gate: { current: QueryGate }): F {
+  const gatedMethods = new Set<PropertyKey>(['queryRaw', 'executeRaw', 'startTransaction']);
+  // Proxies that call through to the real object (its methods may use private fields).
+  const through = <T extends object>(target: T, wrap: (key: PropertyKey, fn: (...a: unknown[]) => unknown) => unknown): T =>
+    new Proxy(target, {
+      get(t, key) {
+        const value: unknown = Reflect.get(t, key, t);
+        return typeof value === 'function' ? wrap(key, (...a: unknown[]) => (value as (...x: unknown[]) => unknown).apply(t, a)) : value;
+      },
+    });
+  return through(factory, (key, fn) =>
+    key !== 'connect'
+      ? fn
+      : async () =>
+          through((await fn()) as SqlDriverAdapter, (k, method) => (gatedMethods.has(k) ? async (...a: unknown[]) => (await gate.current(), method(...a)) : method)),
+  );
+}
+
+const noGate: QueryGate = () => Promise.resolve();
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const migrationsDir = opts.migrationsDir ?? DEFAULT_MIGRATIONS_DIR;
   return opts.databaseUrl
@@ -90,9 +119,11 @@ async function openPGlite(dataDir: string, migrationsDir: string): Promise<Datab
     await releaseLock();
     throw err;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
+  const gate = { current: noGate };
+  const prisma = new PrismaClient({ adapter: gated(new PrismaPGlite(pglite), gate), transactionOptions: TRANSACTION_OPTIONS });
   return makeDatabase({
     prisma,
+    gate,
     kind: 'pglite',
     schema: 'public',
     migrationsDir,
@@ -132,9 +163,11 @@ async function openPostgres(databaseUrl: string, schemaOpt: string | undefined, 
   }
 
   const makeFactory = () => new PrismaPg({ connectionString }, { schema });
-  const prisma = new PrismaClient({ adapter: makeFactory(), transactionOptions: TRANSACTION_OPTIONS });
+  const gate = { current: noGate };
+  const prisma = new PrismaClient({ adapter: gated(makeFactory(), gate), transactionOptions: TRANSACTION_OPTIONS });
   return makeDatabase({
     prisma,
+    gate,
     kind: 'postgres',
     schema,
     migrationsDir,
@@ -148,6 +181,7 @@ async function openPostgres(databaseUrl: string, schemaOpt: string | undefined, 
 
 function makeDatabase(p: {
   prisma: PrismaClient;
+  gate: { current: QueryGate };
   kind: Database['kind'];
   schema: string;
   migrationsDir: string;
@@ -172,6 +206,9 @@ function makeDatabase(p: {
   return {
     prisma: p.prisma,
     kind: p.kind,
+    setQueryGate(gate) {
+      p.gate.current = gate;
+    },
     // The schema engine (wasm, tens of MB) is loaded only when the folder has migrations the
     // database has not recorded; a restart with migrations current never loads it.
     migrate: async () => ((await pending()).length === 0 ? [] : applyMigrations(p.migrationFactory(), p.migrationsDir)),

@@ -17,9 +17,11 @@ export interface Metrics {
   tickSeconds: Histogram;
   /** Set by whoever knows how to count the ledger's unfinished deliveries. */
   queueDepth: Gauge<'status'>;
+  /** Listeners' work after their acks: waiting for a turn, and running. */
+  workDepth: Gauge<'state'>;
 }
 
-export function createMetrics(opts: { queueDepth?: () => Promise<Record<string, number>> } = {}): Metrics {
+export function createMetrics(opts: { queueDepth?: () => Promise<Record<string, number>>; work?: () => { waiting: number; running: number } } = {}): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'convene_' });
   const queueDepth = opts.queueDepth;
@@ -56,6 +58,18 @@ export function createMetrics(opts: { queueDepth?: () => Promise<Record<string, 
         } catch {
           // database unavailable: keep the last value (readyz says why)
         }
+      },
+    }),
+    workDepth: new Gauge({
+      name: 'convene_work_after_ack',
+      help: "Slack requests acked whose work is waiting for a turn (waiting) or being done (running)",
+      labelNames: ['state'],
+      registers: [registry],
+      collect() {
+        const depth = opts.work?.();
+        if (!depth) return;
+        this.set({ state: 'waiting' }, depth.waiting);
+        this.set({ state: 'running' }, depth.running);
       },
     }),
   };

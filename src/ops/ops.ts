@@ -10,10 +10,13 @@ import { unfinishedDeliveries } from '../features/reminders/store.js';
 import type { TickResult } from '../features/reminders/engine.js';
 import { type AppLogger, requestContext, type RequestContext } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { createWorkLane, type WorkLane } from './work.js';
 
 export interface Ops {
   log: AppLogger;
   metrics: Metrics;
+  /** Acks first: after-ack work queues and gives way (ops/work.ts); the database's queries pass its gate. */
+  work: WorkLane;
   /** Around the HTTP receiver's listener: request id, ack latency, the acks counter. */
   wrap(listener: RequestListener): RequestListener;
   /** First in Bolt's chain: names the request, counts it in flight, times its listeners. */
@@ -27,8 +30,16 @@ export interface Ops {
   readonly draining: boolean;
 }
 
+/**
+ * Listeners doing their after-ack work at once. PGlite runs one query at a time on this thread
+ * anyway (a few at once overlap the waits for Slack); PostgreSQL's pool has 10 connections.
+ */
+const WORK_CONCURRENCY = { pglite: 4, postgres: 10 } as const;
+
 export function createOps({ db, log }: { db: Database; log: AppLogger }): Ops {
-  const metrics = createMetrics({ queueDepth: () => unfinishedDeliveries(db.prisma) });
+  const work = createWorkLane({ concurrency: WORK_CONCURRENCY[db.kind], yieldEveryQuery: db.kind === 'pglite' });
+  db.setQueryGate(work.gate);
+  const metrics = createMetrics({ queueDepth: () => unfinishedDeliveries(db.prisma), work: () => work.depth() });
   let draining = false;
   let inFlight = 0;
   let idle: (() => void)[] = [];
@@ -42,6 +53,7 @@ export function createOps({ db, log }: { db: Database; log: AppLogger }): Ops {
   return {
     log,
     metrics,
+    work,
     get draining() {
       return draining;
     },
@@ -51,7 +63,16 @@ export function createOps({ db, log }: { db: Database; log: AppLogger }): Ops {
         const started = performance.now();
         res.setHeader('x-request-id', ctx.id);
         if (req.method === 'POST') {
+          work.requestArrived();
+          let answered = false;
+          const done = () => {
+            if (answered) return;
+            answered = true;
+            work.requestAnswered();
+          };
+          res.once('close', done);
           res.once('finish', () => {
+            done();
             const kind = ctx.kind ?? 'unparsed';
             metrics.acks.inc({ kind, name: ctx.name ?? '', status: String(res.statusCode) });
             metrics.ackSeconds.observe({ kind }, (performance.now() - started) / 1000);
@@ -122,14 +143,14 @@ export function createOps({ db, log }: { db: Database; log: AppLogger }): Ops {
     },
     drain(timeoutMs) {
       draining = true;
-      if (inFlight === 0) return Promise.resolve({ unfinished: 0 });
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => resolve({ unfinished: inFlight }), timeoutMs);
-        idle.push(() => {
-          clearTimeout(timer);
-          resolve({ unfinished: 0 });
-        });
+      const requestsDone = inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve));
+      // An acked event may still be waiting for its turn (outside any listener): wait for the lane too.
+      const done = Promise.all([requestsDone, work.idle()]).then(() => ({ unfinished: 0 }));
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<{ unfinished: number }>((resolve) => {
+        timer = setTimeout(() => resolve({ unfinished: Math.max(inFlight, work.depth().running + work.depth().waiting) }), timeoutMs);
       });
+      return Promise.race([done, late]).finally(() => clearTimeout(timer));
     },
   };
 }
