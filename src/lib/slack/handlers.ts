@@ -13,13 +13,52 @@ export interface ActionReply extends Reply {
   replace?: boolean;
 }
 
+/**
+ * Listeners by id, behind one Bolt listener per kind. Bolt tries every listener it has on every
+ * request (a chain of promises each); with a hundred buttons and forms that cost more than the
+ * rest of an ack, so onAction and onSubmit look the id up here instead.
+ */
+class ListenerTable<A> {
+  private readonly byId = new Map<string, ((args: A) => Promise<void>)[]>();
+  private readonly patterns: [RegExp, (args: A) => Promise<void>][] = [];
+
+  add(id: string | RegExp, listener: (args: A) => Promise<void>): void {
+    if (typeof id !== 'string') this.patterns.push([id, listener]);
+    else this.byId.set(id, [...(this.byId.get(id) ?? []), listener]);
+  }
+
+  /** Every listener for `id`, as Bolt would have run them (all that match, at once). */
+  async dispatch(id: string, args: A): Promise<void> {
+    const matching = [...(this.byId.get(id) ?? []), ...this.patterns.filter(([re]) => re.test(id)).map(([, l]) => l)];
+    await Promise.all(matching.map((listener) => listener(args)));
+  }
+}
+
+type ActionListenerArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+type SubmitListenerArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** The app's table of one kind, made (and its one Bolt listener registered) on first use. */
+function tableOf<A>(tables: WeakMap<App, ListenerTable<A>>, app: App, register: (table: ListenerTable<A>) => void): ListenerTable<A> {
+  let table = tables.get(app);
+  if (!table) {
+    tables.set(app, (table = new ListenerTable<A>()));
+    register(table);
+  }
+  return table;
+}
+
+const actionTables = new WeakMap<App, ListenerTable<ActionListenerArgs>>();
+const submitTables = new WeakMap<App, ListenerTable<SubmitListenerArgs>>();
+const actionTable = (app: App) => tableOf(actionTables, app, (t) => app.action<BlockAction>({ type: 'block_actions' }, (args) => t.dispatch(args.action.action_id, args)));
+const submitTable = (app: App) => tableOf(submitTables, app, (t) => app.view<ViewSubmitAction>({ type: 'view_submission' }, (args) => t.dispatch(args.view.callback_id, args)));
+
 export function onAction(
   app: App,
   actionId: string | RegExp,
   logger: Logger,
   handler: (args: ActionArgs & { value: string; userId: string }) => Promise<ActionReply | void>,
 ): void {
-  app.action<BlockAction>({ type: 'block_actions', action_id: actionId }, async (args) => {
+  actionTable(app).add(actionId, async (args) => {
     await args.ack();
     const action = args.action as { value?: string; selected_option?: { value: string } };
     const value = action.value ?? action.selected_option?.value ?? '';
@@ -89,7 +128,7 @@ export function onSubmit(
   handler: (args: SubmitArgs) => Promise<Submitted>,
   opts: SubmitOptions = {},
 ): void {
-  app.view<ViewSubmitAction>(callbackId, async (args) => {
+  submitTable(app).add(callbackId, async (args) => {
     let result: Submitted;
     try {
       result = await handler({ ...args, values: formValues(args.view.state.values), userId: args.body.user.id });
