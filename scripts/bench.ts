@@ -89,7 +89,7 @@ async function startProc(name: string, argv: string[], env: Record<string, strin
   };
 }
 
-const progress = (what: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${what}\n`);
+const progress = (what: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 23)}] ${what}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------------------
@@ -126,6 +126,17 @@ async function serverAcks(port: number): Promise<{ sum: number; count: number }>
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   const total = (name: string) => text.split('\n').filter((l) => l.startsWith(`${name}{`)).reduce((acc, l) => acc + Number(l.split(' ').pop()), 0);
   return { sum: total('convene_slack_ack_seconds_sum'), count: total('convene_slack_ack_seconds_count') };
+}
+
+/** Waits until Convene has no after-ack work waiting or running (its /metrics); returns how long that took. */
+async function drained(port: number, limitMs = 120_000): Promise<number> {
+  const t0 = performance.now();
+  for (;;) {
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const depth = text.split('\n').filter((l) => l.startsWith('convene_work_after_ack{')).reduce((acc, l) => acc + Number(l.split(' ').pop()), 0);
+    if (depth === 0 || performance.now() - t0 > limitMs) return performance.now() - t0;
+    await sleep(50);
+  }
 }
 
 function pct(values: number[], p: number): number {
@@ -252,10 +263,12 @@ async function benchTarget(target: Target): Promise<Row[]> {
   const s = await seed(db, fake);
   await db.close();
 
+  // BENCH_NODE_ARGS go to Convene's node only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its time goes).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
   const env = { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, LOG_LEVEL: 'info', ...target.env };
   // Started once to apply the migrations (done above) and once more to time a start with migrations current.
   progress(`${target.kind}: starting Convene and bare Bolt`);
-  const app = await startProc('Convene', startProdArgs(), env);
+  const app = await startProc('Convene', [...nodeArgs, ...startProdArgs()], env);
   const bare = await startProc('bare Bolt', [join(ROOT, 'scripts/bench/bare-bolt.mjs')], env);
   await sleep(1500);
   const idle = { app: app.rssMb(), bare: bare.rssMb() };
@@ -278,6 +291,7 @@ async function benchTarget(target: Target): Promise<Row[]> {
   ];
   let offset = 0;
   let serverMean = 0;
+  let drainMs = 0;
   for (const sc of scenarios) {
     const results = {} as Record<'bare' | 'app', LoadResult>;
     for (const who of ['bare', 'app'] as const) {
@@ -291,12 +305,15 @@ async function benchTarget(target: Target): Promise<Row[]> {
         serverMean = ((after.sum - before.sum) / Math.max(1, after.count - before.count)) * 1000;
       }
       offset += SIZES.requests + 20;
-      await sleep(1000); // let work after the acks drain before the next run
+      // The work behind the acks finishes before the next run starts (each run starts quiet).
+      if (who === 'app') drainMs = await drained(app.port);
+      else await sleep(200);
       fake.reset();
     }
     const { bare: b, app: a } = results;
     for (const [label, f] of [['p50', 50], ['p99', 99]] as const) rows.push([`${sc.name}: ack ${label}`, ms(pct(b.lat, f)), ms(pct(a.lat, f)), ratio(pct(a.lat, f), pct(b.lat, f))]);
     rows.push([`${sc.name}: ack mean inside Convene (its /metrics)`, '', ms(serverMean), '']);
+    rows.push([`${sc.name}: work behind the acks done (after the last ack)`, '', ms(drainMs), '']);
     rows.push([`${sc.name}: ack max`, ms(Math.max(...b.lat)), ms(Math.max(...a.lat)), ratio(Math.max(...a.lat), Math.max(...b.lat))]);
     rows.push([`${sc.name}: req/s (errors)`, `${(b.lat.length / b.seconds).toFixed(0)} (${b.errors})`, `${(a.lat.length / a.seconds).toFixed(0)} (${a.errors})`, ratio(b.lat.length / b.seconds, a.lat.length / a.seconds)]);
   }
