@@ -248,6 +248,24 @@ describe('buttons and refreshes', () => {
   });
 });
 
+describe('refreshes under load', () => {
+  it('skips people who never opened their Home tab, and many refreshes of one person at once are one or two publishes', async () => {
+    await addPeople(h, [{ id: 'UNEW', email: 'new@example.org', memberships: 'Core' }]);
+    const responseUrl = h.fake.responseUrl();
+    await h.driver.command('UNEW', '/ig', 'join health', { responseUrl });
+    expect(textOf((await h.fake.waitFor('response_url', (c) => c.url === responseUrl)).args)).toContain('You joined *Health*');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.fake.callsTo('views.publish').map((c) => c.args.user_id)).not.toContain('UNEW');
+
+    expect((await openHome('UNEW')).text).toContain('*Health*');
+    h.fake.reset();
+    await Promise.all(Array.from({ length: 20 }, () => h.convene.context.refreshHome(['UNEW'])));
+    const publishes = h.fake.callsTo('views.publish').filter((c) => c.args.user_id === 'UNEW');
+    expect(publishes.length).toBeGreaterThanOrEqual(1);
+    expect(publishes.length).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('elections on the dashboard', () => {
   it('Open election opens the form; the election shows until voting, then members get a Vote button', async () => {
     await openHome('UANN');

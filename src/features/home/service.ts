@@ -148,8 +148,34 @@ export type RefreshHome = (userIds: string[], opts?: RefreshOptions) => Promise<
 /**
  * Builds the function features call after a write (after the ack): it publishes the App Home
  * again for the people affected, one after the other; failures are logged, never thrown.
+ * Refreshes coalesce: a person asked for while a round is running is refreshed once in the next
+ * round, however many times they were asked for (a burst of a thousand signatures is not a
+ * thousand renders of the organizer's Home). People who have never opened their Home tab are
+ * skipped: Slack shows them nothing until they do, and opening it renders it fresh.
  */
 export function homeRefresher(deps: HomeDeps & { client: WebClient; logger: Logger }, render: (userId: string) => Promise<unknown>): RefreshHome {
+  const pending = new Set<string>();
+  let round: Promise<void> | undefined;
+  const flush = async () => {
+    while (pending.size > 0) {
+      const batch = [...pending];
+      pending.clear();
+      for (const userId of await store.everOpenedHome(deps.prisma, batch)) {
+        try {
+          await deps.client.views.publish({ user_id: userId, view: (await render(userId)) as never });
+        } catch (error) {
+          deps.logger.error(`home: could not refresh the App Home of ${userId}: ${String(error)}`);
+        }
+      }
+    }
+  };
+  const start = (): Promise<void> =>
+    (round ??= flush()
+      .catch((error: unknown) => deps.logger.error(`home: refreshing App Homes failed: ${String(error)}`))
+      .finally(() => {
+        round = undefined;
+        if (pending.size > 0) void start(); // asked for after the last look at `pending`
+      }));
   return async (userIds, opts = {}) => {
     try {
       const people = new Set(userIds);
@@ -160,15 +186,10 @@ export function homeRefresher(deps: HomeDeps & { client: WebClient; logger: Logg
         const since = new Date(deps.clock().getTime() - VIEWERS_SINCE_DAYS * 86_400_000);
         for (const id of await store.homeViewersSince(deps.prisma, since, MAX_VIEWERS)) people.add(id);
       }
-      for (const userId of people) {
-        try {
-          await deps.client.views.publish({ user_id: userId, view: (await render(userId)) as never });
-        } catch (error) {
-          deps.logger.error(`home: could not refresh the App Home of ${userId}: ${String(error)}`);
-        }
-      }
+      for (const id of people) pending.add(id);
     } catch (error) {
       deps.logger.error(`home: refreshing App Homes failed: ${String(error)}`);
     }
+    await start();
   };
 }

@@ -102,6 +102,13 @@ export async function homeViewersSince(db: Tx, since: Date, take: number): Promi
   return rows.map((r) => r.slackUserId);
 }
 
+/** Of these people, those who have ever opened their Home tab (the others have no Home to refresh). */
+export async function everOpenedHome(db: Tx, slackUserIds: string[]): Promise<string[]> {
+  const rows = await db.person.findMany({ where: { slackUserId: { in: slackUserIds }, homeOpenedAt: { not: null } }, select: { slackUserId: true } });
+  const opened = new Set(rows.map((r) => r.slackUserId));
+  return slackUserIds.filter((id) => opened.has(id));
+}
+
 export async function staffIds(db: Tx): Promise<string[]> {
   return (await db.roleGrant.findMany({ where: { role: 'STAFF' }, select: { slackUserId: true } })).map((r) => r.slackUserId);
 }
