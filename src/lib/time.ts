@@ -10,9 +10,36 @@ export function isValidZone(zone: string): boolean {
 }
 export const systemClock: Clock = () => new Date();
 
+/**
+ * luxon asks Intl for a zone's UTC offset at every instant it reads or writes (formatToParts,
+ * some microseconds each; a schedule of 25 slots asks hundreds of times). An offset changes only
+ * at the zone's transitions, which fall on whole minutes, so each zone's (shared) luxon instance
+ * remembers its offsets per minute.
+ */
+const remembered = new Set<string>();
+function remembering(zone: string): string {
+  if (remembered.has(zone)) return zone;
+  remembered.add(zone);
+  const instance = IANAZone.create(zone);
+  if (!instance.isValid) return zone;
+  const offsetAt = instance.offset.bind(instance);
+  const byMinute = new Map<number, number>();
+  instance.offset = (ts: number) => {
+    const minute = Math.floor(ts / 60_000);
+    let offset = byMinute.get(minute);
+    if (offset === undefined) {
+      if (byMinute.size >= 50_000) byMinute.clear();
+      offset = offsetAt(ts);
+      byMinute.set(minute, offset);
+    }
+    return offset;
+  };
+  return zone;
+}
+
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function localDate(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toISODate()!;
+  return DateTime.fromJSDate(instant, { zone: remembering(zone) }).toISODate()!;
 }
 
 /** Midnight UTC of a calendar date: how Prisma stores `@db.Date` columns. */
@@ -27,14 +54,14 @@ export function isoDateOf(date: Date): string {
 
 /** The instant a wall-clock time in a zone happens, e.g. 2027-03-01 10:00 America/Chicago. */
 export function zonedInstant(isoDate: string, time: string, zone: string): Date {
-  const dt = DateTime.fromISO(`${isoDate}T${time}`, { zone });
+  const dt = DateTime.fromISO(`${isoDate}T${time}`, { zone: remembering(zone) });
   if (!dt.isValid) throw new Error(`Invalid date/time ${isoDate} ${time} in ${zone}: ${dt.invalidExplanation}`);
   return dt.toJSDate();
 }
 
 /** Human text of an instant in a zone, e.g. "Mon, Mar 1, 2027 10:00 AM CST". */
 export function formatInstant(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat('ccc, LLL d, yyyy h:mm a ZZZZ');
+  return DateTime.fromJSDate(instant, { zone: remembering(zone) }).toFormat('ccc, LLL d, yyyy h:mm a ZZZZ');
 }
 
 /** Human text of a calendar date, e.g. "Mar 1, 2027". */
@@ -54,7 +81,7 @@ export function slackDateTime(instant: Date, zone: string): string {
 /** Slack date token for a whole day (no time). */
 export function slackDay(instant: Date, zone: string): string {
   const unix = Math.floor(instant.getTime() / 1000);
-  const fallback = DateTime.fromJSDate(instant, { zone }).toFormat('LLL d, yyyy');
+  const fallback = DateTime.fromJSDate(instant, { zone: remembering(zone) }).toFormat('LLL d, yyyy');
   return `<!date^${unix}^{date_long_pretty}|${fallback}>`;
 }
 
@@ -85,7 +112,7 @@ export function lastDayOfMonth(year: number, month: number): number {
 
 /** The calendar year of an instant in a zone. */
 export function localYear(instant: Date, zone: string): number {
-  return DateTime.fromJSDate(instant, { zone }).year;
+  return DateTime.fromJSDate(instant, { zone: remembering(zone) }).year;
 }
 
 /** The last second of a calendar day in a zone: a deadline "by April 30" is 23:59:59 that day. */
@@ -98,7 +125,7 @@ export function endOfDay(isoDate: string, zone: string): Date {
  * one ("2027-03-01T10:00", "2027-03-01") it is wall-clock time in `zone`. Undefined when malformed.
  */
 export function parseInstant(text: string, zone: string): Date | undefined {
-  const dt = DateTime.fromISO(text.trim(), { zone, setZone: true });
+  const dt = DateTime.fromISO(text.trim(), { zone: remembering(zone), setZone: true });
   return dt.isValid ? dt.toJSDate() : undefined;
 }
 
@@ -114,12 +141,12 @@ export function formatWeekday(isoDate: string): string {
 
 /** The wall-clock time of an instant in a zone with the zone's abbreviation, e.g. "10:00 AM CST". */
 export function formatClock(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat('h:mm a ZZZZ');
+  return DateTime.fromJSDate(instant, { zone: remembering(zone) }).toFormat('h:mm a ZZZZ');
 }
 
 /** The wall-clock time of an instant in a zone, without the zone, e.g. "10:00 AM". */
 export function formatTime(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat('h:mm a');
+  return DateTime.fromJSDate(instant, { zone: remembering(zone) }).toFormat('h:mm a');
 }
 
 /**
@@ -127,8 +154,8 @@ export function formatTime(instant: Date, zone: string): string {
  * "Mon, Mar 1 · 10:00–11:00 AM", "Mon, Mar 1 · 11:30 AM–12:30 PM".
  */
 export function formatTimeSpan(start: Date, end: Date, zone: string): string {
-  const from = DateTime.fromJSDate(start, { zone });
-  const to = DateTime.fromJSDate(end, { zone });
+  const from = DateTime.fromJSDate(start, { zone: remembering(zone) });
+  const to = DateTime.fromJSDate(end, { zone: remembering(zone) });
   const times = from.toFormat('a') === to.toFormat('a') ? `${from.toFormat('h:mm')}–${to.toFormat('h:mm a')}` : `${from.toFormat('h:mm a')}–${to.toFormat('h:mm a')}`;
   return `${from.toFormat('ccc, LLL d')} · ${times}`;
 }
@@ -145,7 +172,7 @@ export function slackTime(instant: Date, zone: string, o: { zoneName: string; af
 
 /** The wall-clock time (HH:mm, 24-hour) of an instant in a zone. */
 export function localTime(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');
+  return DateTime.fromJSDate(instant, { zone: remembering(zone) }).toFormat('HH:mm');
 }
 
 function ordinal(day: number): string {
@@ -161,9 +188,9 @@ function ordinal(day: number): string {
  * Undefined for a zone luxon doesn't know (the caller shows the fallback).
  */
 export function formatSlackDate(instant: Date, zone: string, tokens: string, now: Date): string | undefined {
-  const dt = DateTime.fromJSDate(instant, { zone });
+  const dt = DateTime.fromJSDate(instant, { zone: remembering(zone) });
   if (!dt.isValid) return undefined;
-  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  const today = DateTime.fromJSDate(now, { zone: remembering(zone) }).startOf('day');
   const days = Math.round(dt.startOf('day').diff(today, 'days').days);
   const relative = days === 0 ? 'today' : days === -1 ? 'yesterday' : days === 1 ? 'tomorrow' : undefined;
   const date = `${dt.toFormat('LLLL')} ${ordinal(dt.day)}, ${dt.year}`;
@@ -196,5 +223,5 @@ export function formatSlackDate(instant: Date, zone: string, tokens: string, now
 
 /** The zone's short name at an instant, e.g. "CST", "CDT" (or "GMT+14" where there is none). */
 export function zoneAbbreviation(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat('ZZZZ');
+  return DateTime.fromJSDate(instant, { zone: remembering(zone) }).toFormat('ZZZZ');
 }
