@@ -8,7 +8,7 @@ import { startReminders } from './features/reminders/scheduler.js';
 import { loggerFor } from './ops/logger.js';
 import { createOps } from './ops/ops.js';
 import { onStopSignals } from './ops/shutdown.js';
-import { LocalWorkspaceError, type RunningWorkspace, startLocalWorkspace } from './workspace/workspace.js';
+import type { RunningWorkspace } from './workspace/workspace.js';
 
 function fail(lines: string[]): never {
   process.stderr.write(`${lines.join('\n')}\n`);
@@ -51,6 +51,8 @@ async function main(): Promise<void> {
 
   let workspace: RunningWorkspace | undefined;
   if (local) {
+    // Loaded only here: the emulator and its web page are not part of a process talking to Slack.
+    const { LocalWorkspaceError, startLocalWorkspace } = await import('./workspace/workspace.js');
     try {
       workspace = await startLocalWorkspace({ config, db, ops, logger: log.bolt });
     } catch (error) {

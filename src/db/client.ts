@@ -5,9 +5,7 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaPg } from '@prisma/adapter-pg';
+import type { PGlite } from '@electric-sql/pglite';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
@@ -112,9 +110,11 @@ async function openPGlite(dataDir: string, migrationsDir: string): Promise<Datab
     await mkdir(dataDir, { recursive: true });
     releaseLock = await acquireLock(dataDir);
   }
+  // Each database's driver is loaded only when it is the one in use (less memory for the other).
+  const [{ PGlite: PGliteClass }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(inMemory ? MEMORY : dataDir, { postgresqlconf: PGLITE_CONF });
+    pglite = await PGliteClass.create(inMemory ? MEMORY : dataDir, { postgresqlconf: PGLITE_CONF });
   } catch (err) {
     await releaseLock();
     throw err;
@@ -151,6 +151,7 @@ async function openPostgres(databaseUrl: string, schemaOpt: string | undefined, 
   url.searchParams.set('options', `${options ? `${options} ` : ''}-c search_path=${schema}`);
   const connectionString = url.toString();
 
+  const { PrismaPg } = await import('@prisma/adapter-pg');
   const setup = new pg.Client({ connectionString });
   await setup.connect();
   try {

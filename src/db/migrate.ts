@@ -5,9 +5,8 @@
 import { createRequire } from 'node:module';
 import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -241,8 +240,9 @@ export async function diffToNextMigration(schemaPath: string, migrationsDir: str
   // One throwaway database serves as both the engine's main connection (which a
   // diff never reads) and the shadow database the migrations are replayed on:
   // each PGlite costs a second or two to start.
+  const [{ PGlite: PGliteClass }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
   let db: PGlite | undefined;
-  const connect = () => new PrismaPGlite((db ??= new PGlite('memory://'))).connect();
+  const connect = () => new PrismaPGlite((db ??= new PGliteClass('memory://'))).connect();
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: 'postgres',
     adapterName: 'convene-pglite-diff',
