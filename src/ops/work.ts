@@ -14,7 +14,7 @@ const MAX_DEFER_MS = 50;
  * true between any two; requests still flowing (one arrived or was answered this recently) count
  * as waiting too. A quiet moment this long lets the work go on.
  */
-const QUIET_MS = 5;
+const QUIET_MS = 20;
 
 interface Job {
   /** Acked (or background): from now on its queries give way to pending acks. */
