@@ -3,7 +3,7 @@
 // Slack emulator. Prints one table per database; see README, "Performance". Not part of npm test.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,7 @@ const sizeArg = (name: string) => {
 // --quick finishes in about a minute on a quiet 2-core machine; --requests/--burst/--fanout override either.
 const BASE = QUICK ? { requests: 100, burst: 100, fanout: 100 } : { requests: 1000, burst: 1000, fanout: 2000 };
 const SIZES = { requests: sizeArg('requests') ?? BASE.requests, burst: sizeArg('burst') ?? BASE.burst, fanout: sizeArg('fanout') ?? BASE.fanout };
+const WARMUP = Math.min(200, SIZES.requests);
 const SECRET = 'bench-signing-secret';
 const TOKEN = 'xoxb-bench-token';
 
@@ -85,6 +86,8 @@ async function startProc(name: string, argv: string[], env: Record<string, strin
     async stop() {
       child.kill('SIGTERM');
       await exited;
+      // BENCH_LOG_DIR keeps what each process printed (Convene's JSON log), one file per start.
+      if (process.env.BENCH_LOG_DIR) writeFileSync(join(process.env.BENCH_LOG_DIR, `${name.replace(/\W+/g, '-')}-${child.pid}.log`), out);
     },
   };
 }
@@ -297,14 +300,16 @@ async function benchTarget(target: Target): Promise<Row[]> {
     for (const who of ['bare', 'app'] as const) {
       progress(`${target.kind}: ${sc.name} on ${who}`);
       const jobs = (from: number, n: number) => Array.from({ length: n }, (_, k) => sc.job(from + k));
-      await gen.run(urls[who], jobs(offset, 20), 10); // warm-up
+      // Warm-up at full concurrency (the JIT compiles the hot paths), and its work done, before measuring.
+      await gen.run(urls[who], jobs(offset, WARMUP), CONCURRENCY);
+      if (who === 'app') await drained(app.port);
       const before = who === 'app' ? await serverAcks(app.port) : undefined;
-      results[who] = await gen.run(urls[who], jobs(offset + 20, SIZES.requests), CONCURRENCY);
+      results[who] = await gen.run(urls[who], jobs(offset + WARMUP, SIZES.requests), CONCURRENCY);
       if (before) {
         const after = await serverAcks(app.port);
         serverMean = ((after.sum - before.sum) / Math.max(1, after.count - before.count)) * 1000;
       }
-      offset += SIZES.requests + 20;
+      offset += SIZES.requests + WARMUP;
       // The work behind the acks finishes before the next run starts (each run starts quiet).
       if (who === 'app') drainMs = await drained(app.port);
       else await sleep(200);
