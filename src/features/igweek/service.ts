@@ -125,13 +125,20 @@ function slotLabel(startsAt: Date): string {
 
 export type ScheduleData = Awaited<ReturnType<typeof schedule>>;
 
-export async function schedule(deps: IgWeekDeps, client: WebClient, viewerId: string, args = '') {
+/** What a caller already read for the viewer (a claim that lost its race), so the schedule doesn't read it again. */
+interface KnownForSchedule {
+  year: number;
+  week: { row: IgWeek; cal: IgWeekCalendar };
+  groups: GroupRef[];
+}
+
+export async function schedule(deps: IgWeekDeps, client: WebClient, viewerId: string, args = '', known?: KnownForSchedule) {
   const now = deps.clock();
-  const year = await yearFrom(deps, args);
-  const { row, cal } = await loadWeek(deps.prisma, year);
+  const year = known?.year ?? (await yearFrom(deps, args));
+  const { row, cal } = known?.week ?? (await loadWeek(deps.prisma, year));
   const [slots, groups, staff] = await Promise.all([
     store.slotsOf(deps.prisma, year),
-    convenedCoreGroups(deps, client, viewerId),
+    known?.groups ?? convenedCoreGroups(deps, client, viewerId),
     isStaff(deps.prisma, viewerId),
   ]);
   // Who may claim: staff, and conveners of active groups that take part in IG Week (kind rules).
@@ -186,7 +193,8 @@ export async function claim(deps: IgWeekDeps, client: WebClient, userId: string,
   const now = deps.clock();
   const coming = await comingYearAt(prisma, now);
   if (slot.year < coming) throw new UserError(`IG Week ${slot.year} is over; its slots can't be claimed. \`/igweek\` shows IG Week ${coming}.`);
-  const { row, cal } = await loadWeek(prisma, slot.year);
+  const week = await loadWeek(prisma, slot.year);
+  const { row, cal } = week;
   const state = claimingState(cal, row.claiming, row.programLocked, now);
   if (!state.open) throw new UserError(claimRefusal(state, slot.year, IGWEEK_ZONE));
   if (slot.startsAt <= now) throw new UserError(`The ${slotLabel(slot.startsAt)} slot has already started; pick a later one with \`/igweek\`.`);
@@ -213,6 +221,9 @@ export async function claim(deps: IgWeekDeps, client: WebClient, userId: string,
   };
   const refusal = await holdingRefusal();
   if (refusal) throw refusal;
+  const taken = async () => ({ kind: 'taken' as const, startsAt: slot.startsAt, schedule: await schedule(deps, client, userId, '', { year: slot.year, week, groups }) });
+  // Taken when we looked (most of a rush): no need to ask the database to refuse an insert.
+  if (slot.session) return taken();
 
   try {
     const session = await prisma.$transaction(async (tx) => {
@@ -227,7 +238,7 @@ export async function claim(deps: IgWeekDeps, client: WebClient, userId: string,
     if (!isUniqueViolation(error)) throw error;
     const lateRefusal = await holdingRefusal();
     if (lateRefusal) throw lateRefusal;
-    return { kind: 'taken', startsAt: slot.startsAt, schedule: await schedule(deps, client, userId, String(slot.year)) };
+    return taken();
   }
 }
 

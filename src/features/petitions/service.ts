@@ -392,9 +392,14 @@ export interface SignResult {
 }
 
 export async function sign(deps: PetitionDeps, client: WebClient, id: number, userId: string): Promise<Reply> {
-  await catchUp(deps, client);
-  const p = await loadPetition(deps.prisma, id);
   const now = deps.clock();
+  // Signing is the one interaction that comes in bursts: catch up only when this petition's own
+  // deadline has passed (the engine applies everyone else's within the minute).
+  let p = await loadPetition(deps.prisma, id);
+  if (transitionOverdue(p, now)) {
+    await catchUp(deps, client);
+    p = await loadPetition(deps.prisma, id);
+  }
   const rules = KIND_RULES[p.kind];
   if (p.organizers.includes(userId)) {
     const article = /^[aeiou]/.test(rules.leader) ? 'an' : 'a';
@@ -731,6 +736,11 @@ export async function applyDueTransitions(
     await safely(logger, `updating the message of petition #${id}`, () => redraw(id));
   }
   return summary;
+}
+
+/** The petition's own opening or expiry is due and not applied yet (what catchUp would change for it). */
+function transitionOverdue(p: PetitionRow, now: Date): boolean {
+  return (p.status === 'IN_REVIEW' && p.opensAt <= now) || (p.status === 'COLLECTING' && p.expiresAt <= now);
 }
 
 /**
