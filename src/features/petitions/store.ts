@@ -98,12 +98,13 @@ export async function transition(
  * now is. The UPDATE locks the row, so concurrent signers are counted one after another.
  */
 export async function countSignature(db: Tx, id: number, now: Date) {
-  const { count } = await db.petition.updateMany({
+  // One UPDATE … RETURNING: the row as counted, or none when the petition can't be signed.
+  const [counted] = await db.petition.updateManyAndReturn({
     // Collecting until its expiry instant, even if the expiry transition hasn't run yet.
     where: { id, OR: [{ status: 'COLLECTING', expiresAt: { gt: now } }, { status: { in: SIGNABLE_STATUSES.filter((s) => s !== 'COLLECTING') } }] },
     data: { signatureCount: { increment: 1 } },
   });
-  return count === 1 ? db.petition.findUniqueOrThrow({ where: { id } }) : null;
+  return counted ?? null;
 }
 
 /** Takes one signature off the count, only while collecting. */
