@@ -71,8 +71,32 @@ function weekdaysFrom(first: string, n: number): string[] {
   return days;
 }
 
-/** The event for a year: computed from the rules, then staff overrides applied. */
+/**
+ * The event for a year: computed from the rules, then staff overrides applied. Remembered (it is
+ * a pure function of its arguments, read on every claim and schedule), so the result is frozen.
+ */
 export function igWeekCalendar(year: number, o: IgWeekOverrides = NO_OVERRIDES): IgWeekCalendar {
+  const key = JSON.stringify([year, o]);
+  let cal = calendars.get(key);
+  if (!cal) {
+    if (calendars.size >= 100) calendars.clear();
+    cal = freezeCalendar(computeCalendar(year, o));
+    calendars.set(key, cal);
+  }
+  return cal;
+}
+
+const calendars = new Map<string, IgWeekCalendar>();
+
+function freezeCalendar(cal: IgWeekCalendar): IgWeekCalendar {
+  for (const slot of cal.slots) Object.freeze(slot);
+  Object.freeze(cal.slots);
+  Object.freeze(cal.days);
+  Object.freeze(cal.hours);
+  return Object.freeze(cal);
+}
+
+function computeCalendar(year: number, o: IgWeekOverrides): IgWeekCalendar {
   const first = o.firstDay ?? firstFullWeekOfMarch(year);
   const days = o.lastDay ? weekdaysBetween(first, o.lastDay) : weekdaysFrom(first, DEFAULT_DAY_COUNT);
   const hours = o.hours.length ? [...o.hours].sort((a, b) => a - b) : [...DEFAULT_HOURS];
