@@ -61,6 +61,27 @@ describe('Slack rate limits', () => {
   });
 });
 
+describe('fan-out', () => {
+  it('posts to several channels at once: one waiting out a Retry-After does not hold up the others', async () => {
+    const channels = Array.from({ length: 6 }, (_, i) => `CFAN${i}`);
+    for (const id of channels) h.fake.addChannel({ id, name: `fan-${id.toLowerCase()}`, members: [h.fake.botUserId] });
+    const rule = fixedRule('t.fanout', channels.map((c) => note(c, '2027-01-10T12:00:00Z', { kind: 'channel', channelId: c }, `to ${c}`)), HOUR);
+    h.fake.failNext('chat.postMessage', 'ratelimited', { status: 429, retryAfter: 30 });
+    // The rate-limited channel's wait ends once the other five have their message (or after 5 s).
+    const othersDone = () => h.fake.callsTo('chat.postMessage').filter((c) => c.response?.ok).length >= channels.length - 1;
+    let othersPostedDuringTheWait = false;
+    const sleep = async () => {
+      const until = Date.now() + 5000;
+      while (!othersDone() && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+      othersPostedDuringTheWait = othersDone();
+    };
+    const r = await makeEngine(h, { rules: [rule], sleep }).tick();
+    expect(othersPostedDuringTheWait).toBe(true);
+    expect(r.sent).toBe(channels.length);
+    for (const c of channels) expect(sentTo(c)).toEqual([`to ${c}`]);
+  });
+});
+
 describe('failed deliveries', () => {
   it('records an archived channel as FAILED with the reason while the other deliveries go on', async () => {
     h.clock.set('2027-01-11T12:00:00Z');

@@ -8,7 +8,7 @@ import {
   BACKOFF_MS,
   DAY,
   deadlineNudges,
-  interleaveByRecipient,
+  queuesByRecipient,
   isTooLate,
   MAX_ATTEMPTS,
   MAX_CATCH_UP_MS,
@@ -142,9 +142,9 @@ describe('retries', () => {
     expect(afterFailure(1, now, later)).toEqual({ status: 'FAILED', nextAttemptAt: later });
   });
 
-  it('spreads messages to the same channel apart', () => {
-    const items = ['C1', 'C1', 'C1', 'C2', 'U1'].map((recipient, i) => ({ recipient, i }));
-    expect(interleaveByRecipient(items).map((x) => `${x.recipient}#${x.i}`)).toEqual(['C1#0', 'C2#3', 'U1#4', 'C1#1', 'C1#2']);
+  it('queues each recipient\'s messages in order (channels are sent to in parallel, each one in turn)', () => {
+    const items = ['C1', 'C2', 'C1', 'U1', 'C1'].map((recipient, i) => ({ recipient, i }));
+    expect(queuesByRecipient(items).map((q) => q.map((x) => `${x.recipient}#${x.i}`))).toEqual([['C1#0', 'C1#2', 'C1#4'], ['C2#1'], ['U1#3']]);
   });
 });
 

@@ -13,7 +13,8 @@ import { ChannelThrottle, deliveryTarget, type EmailLookup, postNudge, realSleep
 import {
   afterFailure,
   DAY,
-  interleaveByRecipient,
+  queuesByRecipient,
+  SEND_CONCURRENCY,
   inWindow,
   isTooLate,
   STALE_CLAIM_MS,
@@ -304,25 +305,25 @@ export function createEngine(deps: EngineDeps): Engine {
       fail('recovering claims and retries', error);
     }
 
-    // 3. Post what we hold, spreading each channel's messages a second apart.
+    // 3. Post what we hold: several channels at once, each channel's messages a second apart.
     const throttle = new ChannelThrottle(sleep);
-    for (const item of interleaveByRecipient(held)) {
+    const deliver = async (item: (typeof held)[number]): Promise<void> => {
       try {
         await throttle.before(item.recipient);
         // A process that stalls past STALE_CLAIM_MS loses its claim to another; then it must not post.
-        if (!(await store.renewClaim(prisma, item.deliveryId, instanceId, clock()))) continue;
+        if (!(await store.renewClaim(prisma, item.deliveryId, instanceId, clock()))) return;
         const target = await deliveryTarget(item.recipient, lookup);
         if (target.kind === 'skip') {
           await store.finishDelivery(prisma, item.deliveryId, instanceId, { status: 'SKIPPED', reason: target.reason });
           record({ ...item.info, recipient: item.recipient, status: 'SKIPPED', reason: target.reason });
-          continue;
+          return;
         }
         const posted = target.kind === 'post' ? await postNudge(client, target.channel, item.message, sleep) : target.failure;
         const attempts = item.attempts + 1;
         if (posted.ok) {
           await store.finishDelivery(prisma, item.deliveryId, instanceId, { status: 'SENT', attempts, sentAt: clock(), channelId: posted.channelId, messageTs: posted.ts });
           record({ ...item.info, recipient: item.recipient, status: 'SENT', attempt: attempts });
-          continue;
+          return;
         }
         const now = clock();
         const next = afterFailure(attempts, now, posted.retryAfterMs ? new Date(now.getTime() + posted.retryAfterMs) : undefined);
@@ -337,7 +338,12 @@ export function createEngine(deps: EngineDeps): Engine {
       } catch (error) {
         fail(`delivery ${item.deliveryId}`, error);
       }
-    }
+    };
+    const queues = queuesByRecipient(held);
+    const sender = async () => {
+      for (let queue = queues.shift(); queue; queue = queues.shift()) for (const item of queue) await deliver(item);
+    };
+    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, queues.length) }, sender));
 
     // 4. Tell staff, once, about deliveries that gave up.
     try {

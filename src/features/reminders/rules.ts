@@ -175,18 +175,14 @@ export const MAX_RATE_LIMIT_WAITS = 3;
 /** Slack allows about one message a second per channel. */
 export const PER_CHANNEL_INTERVAL_MS = 1_000;
 
-/** Delivery order that spreads each channel's messages out: round-robin over recipients. */
-export function interleaveByRecipient<T extends { recipient: string }>(items: T[]): T[] {
+/** Channels (and DMs) posted to at once; each one's own messages still go a second apart. */
+export const SEND_CONCURRENCY = 8;
+
+/** Deliveries grouped by recipient, in order within each (each group is sent one after the other). */
+export function queuesByRecipient<T extends { recipient: string }>(items: T[]): T[][] {
   const queues = new Map<string, T[]>();
   for (const item of items) queues.set(item.recipient, [...(queues.get(item.recipient) ?? []), item]);
-  const out: T[] = [];
-  while (out.length < items.length) {
-    for (const queue of queues.values()) {
-      const next = queue.shift();
-      if (next) out.push(next);
-    }
-  }
-  return out;
+  return [...queues.values()];
 }
 
 // ---------------------------------------------------------------------------

@@ -66,8 +66,18 @@ export function startScheduler(engine: Pick<Engine, 'tick'>, opts: { zone: strin
   };
 }
 
-/** The app's reminders: an engine on its own Slack client, ticking every minute (on the app's clock). */
-export function startReminders(p: { prisma: PrismaClient; config: Config; logger: Logger; onTick?: OnTick; clock?: Clock }): Scheduler {
+/**
+ * The app's reminders: an engine on its own Slack client, ticking every minute (on the app's clock).
+ * `background` runs each tick (ops' work lane: its queries give way to Slack requests being acked).
+ */
+export function startReminders(p: {
+  prisma: PrismaClient;
+  config: Config;
+  logger: Logger;
+  onTick?: OnTick;
+  clock?: Clock;
+  background?: <T>(work: () => Promise<T>) => Promise<T>;
+}): Scheduler {
   const engine = createEngine({
     prisma: p.prisma,
     client: createDeliveryClient(p.config.slack, p.logger),
@@ -78,5 +88,6 @@ export function startReminders(p: { prisma: PrismaClient; config: Config; logger
     instanceId: newInstanceId('app'),
     logger: p.logger,
   });
-  return startScheduler(engine, { zone: p.config.orgTimezone, logger: p.logger, onTick: p.onTick });
+  const background = p.background ?? ((work) => work());
+  return startScheduler({ tick: () => background(() => engine.tick()) }, { zone: p.config.orgTimezone, logger: p.logger, onTick: p.onTick });
 }
