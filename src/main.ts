@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     log.bolt.info(site !== undefined ? `Public pages on port ${site}: GET /groups, /groups.json, /igweek/<year>.` : 'Public pages are off: set PUBLIC_SITE_PORT to serve them in Socket Mode.');
   }
 
-  const reminders = workspace?.reminders ?? startReminders({ prisma: db.prisma, config, logger: log.bolt, onTick: ops.recordTick });
+  const reminders = workspace?.reminders ?? startReminders({ prisma: db.prisma, config, logger: log.bolt, onTick: ops.recordTick, background: ops.work.background });
 
   onStopSignals({
     ops,

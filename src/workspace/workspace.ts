@@ -514,7 +514,7 @@ export async function startLocalWorkspace({ config, db, web = mountWeb, logger, 
   let reminders: Scheduler | undefined;
   try {
     appPort = await convene.start();
-    reminders = startReminders({ prisma: db.prisma, config: appConfig, logger: convene.app.logger, clock: clock.now, ...(ops ? { onTick: ops.recordTick } : {}) });
+    reminders = startReminders({ prisma: db.prisma, config: appConfig, logger: convene.app.logger, clock: clock.now, ...(ops ? { onTick: ops.recordTick, background: ops.work.background } : {}) });
   } catch (error) {
     await convene.stop().catch(() => undefined);
     server.close();
