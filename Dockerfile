@@ -26,4 +26,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # Node as PID 1 gets SIGTERM from `docker stop` and shuts down gracefully (README, "Operations").
-CMD ["node", "--liftoff-only", "--max-semi-space-size=4", "dist/main.js"]
+CMD ["node", "--liftoff-only", "--max-semi-space-size=2", "dist/main.js"]
