@@ -3,7 +3,7 @@
 // Prisma client first (it is TypeScript in src/generated and compiled with the rest); the
 // migrations are not copied: dist/db/client.js reads them from prisma/migrations at run time.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,4 +15,6 @@ const run = (args) => {
 run([join(root, 'scripts', 'prisma-generate.mjs')]);
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 run([join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')]);
+// The embedded database's thread is plain JavaScript (it runs unbuilt under tsx and vitest too).
+copyFileSync(join(root, 'src', 'db', 'pglite-worker.mjs'), join(root, 'dist', 'db', 'pglite-worker.mjs'));
 process.stdout.write('Built dist/ (start it with `npm run start:prod`)\n');

@@ -111,10 +111,11 @@ async function openPGlite(dataDir: string, migrationsDir: string): Promise<Datab
     releaseLock = await acquireLock(dataDir);
   }
   // Each database's driver is loaded only when it is the one in use (less memory for the other).
-  const [{ PGlite: PGliteClass }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
+  const [{ RemotePGlite }, { PrismaPGlite }] = await Promise.all([import('./pglite-remote.js'), import('pglite-prisma-adapter')]);
+  // PGlite on its own thread (pglite-remote.ts): its queries no longer hold up the app's event loop.
   let pglite: PGlite;
   try {
-    pglite = await PGliteClass.create(inMemory ? MEMORY : dataDir, { postgresqlconf: PGLITE_CONF });
+    pglite = (await RemotePGlite.create(inMemory ? MEMORY : dataDir, { postgresqlconf: PGLITE_CONF })) as unknown as PGlite;
   } catch (err) {
     await releaseLock();
     throw err;
