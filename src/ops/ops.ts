@@ -31,13 +31,13 @@ export interface Ops {
 }
 
 /**
- * Listeners doing their after-ack work at once. PGlite runs one query at a time on this thread
- * anyway (a few at once overlap the waits for Slack); PostgreSQL's pool has 10 connections.
+ * Listeners doing their after-ack work at once. PGlite runs one query at a time on its own thread
+ * (db/pglite-remote.ts), the work between queries runs here; PostgreSQL's pool has 10 connections.
  */
-const WORK_CONCURRENCY = { pglite: 4, postgres: 10 } as const;
+const WORK_CONCURRENCY = { pglite: 8, postgres: 10 } as const;
 
 export function createOps({ db, log }: { db: Database; log: AppLogger }): Ops {
-  const work = createWorkLane({ concurrency: WORK_CONCURRENCY[db.kind], yieldEveryQuery: db.kind === 'pglite' });
+  const work = createWorkLane({ concurrency: WORK_CONCURRENCY[db.kind] });
   db.setQueryGate(work.gate);
   const metrics = createMetrics({ queueDepth: () => unfinishedDeliveries(db.prisma), work: () => work.depth() });
   let draining = false;

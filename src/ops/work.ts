@@ -1,9 +1,8 @@
 // Acks first, work after. Slack waits at most 3 s for an ack, but not for the work behind it:
 // so once a request is acked, the rest of its listener (database queries, replies, App Home
 // refreshes) takes a turn in a bounded FIFO, and before each of its database queries it lets any
-// request that is still waiting for its ack go first. On the embedded database every query runs
-// on this thread, so without this a burst of clicks would make the next request's ack wait
-// behind everyone's work; on PostgreSQL the CPU between queries does the same, less.
+// request that is still waiting for its ack go first: without this, a burst of clicks makes the
+// next request's ack wait behind the CPU that everyone's work takes between its queries.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { App } from '@slack/bolt';
 
@@ -42,11 +41,9 @@ export interface WorkLane {
 export interface WorkLaneOptions {
   /** Listeners running their after-ack work at once (the rest wait in order). */
   concurrency: number;
-  /** Give the event loop a turn before every query of after-ack work (the embedded database never does by itself). */
-  yieldEveryQuery: boolean;
 }
 
-export function createWorkLane({ concurrency, yieldEveryQuery }: WorkLaneOptions): WorkLane {
+export function createWorkLane({ concurrency }: WorkLaneOptions): WorkLane {
   let running = 0;
   let pendingAcks = 0;
   const waiting: (() => void)[] = [];
@@ -71,8 +68,7 @@ export function createWorkLane({ concurrency, yieldEveryQuery }: WorkLaneOptions
     settle();
   };
   // The gate: after-ack queries line up here. While requests are coming in, one query goes through
-  // every MAX_DEFER_MS at most; otherwise PostgreSQL's go through at once, and PGlite's one per turn
-  // of the event loop, so a request that arrives meanwhile is read between two queries.
+  // every MAX_DEFER_MS at most; otherwise all of them go through at once.
   const gateQueue: (() => void)[] = [];
   let pumping = false;
   let lastGrant = 0;
@@ -94,7 +90,7 @@ export function createWorkLane({ concurrency, yieldEveryQuery }: WorkLaneOptions
       return;
     }
     lastGrant = now;
-    if (busy || yieldEveryQuery) gateQueue.shift()!();
+    if (busy) gateQueue.shift()!();
     else for (const go of gateQueue.splice(0)) go();
     setImmediate(step);
   };

@@ -30,7 +30,7 @@ const deferred = () => {
 describe('work lane', () => {
   it('acks every request at once and runs the work behind the acks at most `concurrency` at a time, in order', async () => {
     const app = boltApp();
-    const lane = createWorkLane({ concurrency: 2, yieldEveryQuery: true });
+    const lane = createWorkLane({ concurrency: 2 });
     lane.install(app);
     const started: number[] = [];
     const release = new Map<number, () => void>();
@@ -64,7 +64,7 @@ describe('work lane', () => {
 
   it('lets work before the ack through the gate at once, and holds work after it while requests come in', async () => {
     const app = boltApp();
-    const lane = createWorkLane({ concurrency: 4, yieldEveryQuery: true });
+    const lane = createWorkLane({ concurrency: 4 });
     lane.install(app);
     const times: Record<string, number> = {};
     let t0 = 0;
@@ -95,7 +95,7 @@ describe('work lane', () => {
 
   it('gives background work the same manners without a turn, so work holding a turn may await it', async () => {
     const app = boltApp();
-    const lane = createWorkLane({ concurrency: 1, yieldEveryQuery: true });
+    const lane = createWorkLane({ concurrency: 1 });
     lane.install(app);
     let backgroundRan = false;
     app.action('go', async ({ ack }) => {
