@@ -64,15 +64,9 @@ export function createOps({ db, log }: { db: Database; log: AppLogger }): Ops {
         res.setHeader('x-request-id', ctx.id);
         if (req.method === 'POST') {
           work.requestArrived();
-          let answered = false;
-          const done = () => {
-            if (answered) return;
-            answered = true;
-            work.requestAnswered();
-          };
-          res.once('close', done);
+          // 'close' comes once per response: after it was sent, or when the connection dropped first.
+          res.once('close', () => work.requestAnswered());
           res.once('finish', () => {
-            done();
             const kind = ctx.kind ?? 'unparsed';
             metrics.acks.inc({ kind, name: ctx.name ?? '', status: String(res.statusCode) });
             metrics.ackSeconds.observe({ kind }, (performance.now() - started) / 1000);
