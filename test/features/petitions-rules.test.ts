@@ -11,6 +11,7 @@ import {
   petitionDates,
   progressLine,
   purposeOverlap,
+  transitionOverdue,
   warningAt,
 } from '../../src/features/petitions/rules.js';
 import { SEED_GROUPS } from '../../src/features/roster/seed-groups.js';
@@ -119,5 +120,17 @@ describe('channel names', () => {
     expect(third.length).toBeLessThanOrEqual(80);
     expect(third).toMatch(/^[a-z0-9_-]+-3$/);
     expect(channelName('Metadata Wranglers', 2)).toBe('metadata-wranglers-2');
+  });
+});
+
+describe('transitionOverdue', () => {
+  const at = (iso: string) => new Date(iso);
+  const p = { opensAt: at('2027-03-01T15:00:00Z'), expiresAt: at('2027-05-01T15:00:00Z') };
+  it('is due for a petition in feedback once it should have opened, and one collecting once it should have expired', () => {
+    expect(transitionOverdue({ ...p, status: 'IN_REVIEW' }, at('2027-03-01T14:59:59Z'))).toBe(false);
+    expect(transitionOverdue({ ...p, status: 'IN_REVIEW' }, at('2027-03-01T15:00:00Z'))).toBe(true);
+    expect(transitionOverdue({ ...p, status: 'COLLECTING' }, at('2027-04-30T15:00:00Z'))).toBe(false);
+    expect(transitionOverdue({ ...p, status: 'COLLECTING' }, at('2027-05-01T15:00:00Z'))).toBe(true);
+    expect(transitionOverdue({ ...p, status: 'AWAITING_APPROVAL' }, at('2027-06-01T00:00:00Z'))).toBe(false);
   });
 });

@@ -49,6 +49,11 @@ export const OPEN_STATUSES: PetitionStatus[] = ['IN_REVIEW', 'COLLECTING', 'AWAI
 /** Signatures are taken while collecting and, as extra support, while awaiting the decision. */
 export const SIGNABLE_STATUSES: PetitionStatus[] = ['COLLECTING', 'AWAITING_APPROVAL'];
 
+/** The petition's own opening (end of feedback) or expiry is due and not applied yet: what the deadline transitions would change for it. */
+export function transitionOverdue(p: { status: PetitionStatus; opensAt: Date; expiresAt: Date }, now: Date): boolean {
+  return (p.status === 'IN_REVIEW' && p.opensAt <= now) || (p.status === 'COLLECTING' && p.expiresAt <= now);
+}
+
 // ---------------------------------------------------------------------------
 // Dates (all wall-clock times in the org zone)
 

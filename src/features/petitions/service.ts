@@ -33,6 +33,7 @@ import {
   OPEN_STATUSES,
   petitionDates,
   SIGNABLE_STATUSES,
+  transitionOverdue,
   STATUS_LABELS,
   stewards,
   timelineLabel,
@@ -736,11 +737,6 @@ export async function applyDueTransitions(
     await safely(logger, `updating the message of petition #${id}`, () => redraw(id));
   }
   return summary;
-}
-
-/** The petition's own opening or expiry is due and not applied yet (what catchUp would change for it). */
-function transitionOverdue(p: PetitionRow, now: Date): boolean {
-  return (p.status === 'IN_REVIEW' && p.opensAt <= now) || (p.status === 'COLLECTING' && p.expiresAt <= now);
 }
 
 /**
