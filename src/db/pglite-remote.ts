@@ -105,9 +105,6 @@ export class RemotePGlite {
       query: <R>(sql: string, params?: unknown[], options?: QueryOptions) => this.runQuery<R>(tx, sql, params, options),
       exec: (sql: string) => this.call<Results[]>({ op: 'exec', tx, sql }),
       rollback: () => this.call<void>({ op: 'rollback', tx }),
-      get closed() {
-        return false;
-      },
     } as unknown as Transaction;
     let result: T;
     try {

@@ -7,6 +7,8 @@ import { messages, PGlite } from '@electric-sql/pglite';
 const db = await PGlite.create(workerData.dataDir, workerData.options);
 /** Open transactions: id → the transaction and how to end its callback. */
 const open = new Map();
+/** Transactions begun: id → the promise PGlite's transaction() settles when it committed or rolled back. */
+const finishing = new Map();
 
 const errorOf = (error) => {
   const e = error ?? {};
@@ -36,17 +38,16 @@ async function handle(m) {
               }),
           )
           .finally(() => open.delete(m.tx));
-        open.set(`${m.tx}:finished`, finished);
+        finishing.set(m.tx, finished);
         finished.catch(failed);
       });
     case 'rollback':
       return target(m.tx).rollback();
     case 'end': {
-      const entry = open.get(m.tx);
-      const finished = open.get(`${m.tx}:finished`);
-      open.delete(`${m.tx}:finished`);
-      if (m.commit) entry?.end(undefined);
-      else entry?.abort(new Error('rolled back by the caller'));
+      const finished = finishing.get(m.tx);
+      finishing.delete(m.tx);
+      if (m.commit) open.get(m.tx)?.end(undefined);
+      else open.get(m.tx)?.abort(new Error('rolled back by the caller'));
       try {
         await finished;
       } catch (error) {
