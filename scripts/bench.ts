@@ -124,19 +124,23 @@ function loadGenerator(fake: SlackEmulator) {
   };
 }
 
-/** Convene's own count and total of ack seconds (all kinds), from GET /metrics. */
-async function serverAcks(port: number): Promise<{ sum: number; count: number }> {
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  const total = (name: string) => text.split('\n').filter((l) => l.startsWith(`${name}{`)).reduce((acc, l) => acc + Number(l.split(' ').pop()), 0);
-  return { sum: total('convene_slack_ack_seconds_sum'), count: total('convene_slack_ack_seconds_count') };
+/** Reads Convene's GET /metrics; `total(name)` adds up a metric over all its labels. */
+async function metrics(port: number): Promise<{ total(name: string): number }> {
+  const lines = (await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).split('\n');
+  return { total: (name) => lines.filter((l) => l.startsWith(`${name}{`)).reduce((acc, l) => acc + Number(l.split(' ').pop()), 0) };
 }
 
-/** Waits until Convene has no after-ack work waiting or running (its /metrics); returns how long that took. */
+/** Convene's own count and total of ack seconds (all kinds). */
+async function serverAcks(port: number): Promise<{ sum: number; count: number }> {
+  const m = await metrics(port);
+  return { sum: m.total('convene_slack_ack_seconds_sum'), count: m.total('convene_slack_ack_seconds_count') };
+}
+
+/** Waits until Convene has no after-ack work waiting or running; returns how long that took. */
 async function drained(port: number, limitMs = 120_000): Promise<number> {
   const t0 = performance.now();
   for (;;) {
-    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    const depth = text.split('\n').filter((l) => l.startsWith('convene_work_after_ack{')).reduce((acc, l) => acc + Number(l.split(' ').pop()), 0);
+    const depth = (await metrics(port)).total('convene_work_after_ack');
     if (depth === 0 || performance.now() - t0 > limitMs) return performance.now() - t0;
     await sleep(50);
   }

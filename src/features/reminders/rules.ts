@@ -181,7 +181,11 @@ export const SEND_CONCURRENCY = 8;
 /** Deliveries grouped by recipient, in order within each (each group is sent one after the other). */
 export function queuesByRecipient<T extends { recipient: string }>(items: T[]): T[][] {
   const queues = new Map<string, T[]>();
-  for (const item of items) queues.set(item.recipient, [...(queues.get(item.recipient) ?? []), item]);
+  for (const item of items) {
+    const queue = queues.get(item.recipient);
+    if (queue) queue.push(item);
+    else queues.set(item.recipient, [item]);
+  }
   return [...queues.values()];
 }
 
