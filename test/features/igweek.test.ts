@@ -105,6 +105,18 @@ describe('claiming a slot', () => {
     expect(await h.prisma.igWeekSession.count()).toBe(0);
   });
 
+  it("refuses this year's week once it is over, pointing at next year's", async () => {
+    const now = h.clock.current;
+    h.clock.set('2027-03-20T16:00:00Z');
+    try {
+      const reply = await click(h, 'UMETA', 'igweek.claim', String(slots.at(-1)!.id));
+      expect(reply.text).toContain("IG Week 2027 is over; its slots can't be claimed. `/igweek` shows IG Week 2028.");
+      expect(await h.prisma.igWeekSession.count()).toBe(0);
+    } finally {
+      h.clock.current = now;
+    }
+  });
+
   it('takes the slot with one click and opens the session-details modal at once', async () => {
     const reply = await click(h, 'UMETA', 'igweek.claim', String(slots[0]!.id));
     expect(reply.text).toContain(`*Metadata Interest Group* has the Mon, Mar 1 · 10:00–11:00 AM Central (<!date^${unix(MON_10)}^{time} your time|10:00 AM Central>) slot`);

@@ -8,8 +8,8 @@ import { UNNAMED_MEMBER } from '../../lib/slack/people.js';
 import { escapeMrkdwn } from '../../lib/slack/text.js';
 import { type Clock, dateOnly, formatInstant, isoDateOf, localDate, localYear, slackDateTime, zonedInstant } from '../../lib/time.js';
 import { isStaff, requireRole } from '../admin/service.js';
-import { convenedGroupIds, currentConveners } from '../directory/store.js';
-import { identify, meet, namesOf } from '../people/service.js';
+import { currentConveners } from '../directory/store.js';
+import { meet, namesOf, recognize } from '../people/service.js';
 import {
   type ClaimingMode,
   type ClaimingState,
@@ -102,9 +102,8 @@ async function yearFrom(deps: IgWeekDeps, args: string): Promise<number> {
 
 /** The active Core interest groups the user convenes today (by Slack id, or by email via Person). */
 export async function convenedCoreGroups(deps: IgWeekDeps, client: WebClient, userId: string): Promise<GroupRef[]> {
-  const who = await identify(deps.prisma, client, userId);
-  const ids = await convenedGroupIds(deps.prisma, userId, who.email, localDate(deps.clock(), deps.orgTimezone));
-  return ids.length ? store.coreGroups(deps.prisma, ids) : [];
+  const who = await recognize(deps.prisma, client, userId);
+  return store.convenedCoreGroups(deps.prisma, userId, who.email, dateOnly(localDate(deps.clock(), deps.orgTimezone)));
 }
 
 /** Staff, or a convener of the group; when the program is locked, only staff. */
@@ -188,12 +187,16 @@ export function claimRefusal(state: Exclude<ClaimingState, { open: true }>, year
 
 export async function claim(deps: IgWeekDeps, client: WebClient, userId: string, slotId: number, groupId?: number): Promise<ClaimOutcome> {
   const { prisma } = deps;
-  const slot = Number.isSafeInteger(slotId) ? await store.slotById(prisma, slotId) : null;
+  const slot = Number.isSafeInteger(slotId) ? await store.slotToClaim(prisma, slotId) : null;
   if (!slot) throw new UserError("That slot doesn't exist (any more). Run `/igweek` for the current schedule.");
   const now = deps.clock();
-  const coming = await comingYearAt(prisma, now);
-  if (slot.year < coming) throw new UserError(`IG Week ${slot.year} is over; its slots can't be claimed. \`/igweek\` shows IG Week ${coming}.`);
+  const over = (coming: number) => new UserError(`IG Week ${slot.year} is over; its slots can't be claimed. \`/igweek\` shows IG Week ${coming}.`);
+  // The coming IG Week is this calendar year's or next year's, so only a slot of this year needs
+  // its own week read to tell (the week a claim reads anyway).
+  const thisYear = localYear(now, IGWEEK_ZONE);
+  if (slot.year < thisYear) throw over(await comingYearAt(prisma, now));
   const week = await loadWeek(prisma, slot.year);
+  if (slot.year === thisYear && comingYear(now, () => week.cal) > slot.year) throw over(slot.year + 1);
   const { row, cal } = week;
   const state = claimingState(cal, row.claiming, row.programLocked, now);
   if (!state.open) throw new UserError(claimRefusal(state, slot.year, IGWEEK_ZONE));

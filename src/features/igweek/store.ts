@@ -40,6 +40,11 @@ export function slotById(db: Tx, id: number) {
   return db.igWeekSlot.findUnique({ where: { id }, include: { session: sessionWithGroup } });
 }
 
+/** A slot and whether a session holds it: what a claim checks before it tries (two queries, not three). */
+export function slotToClaim(db: Tx, id: number) {
+  return db.igWeekSlot.findUnique({ where: { id }, include: { session: { select: { id: true } } } });
+}
+
 export function sessionById(db: Tx, id: number) {
   return db.igWeekSession.findUnique({ where: { id }, include: { slot: true, group: { select: { id: true, name: true, channelId: true } } } });
 }
@@ -107,6 +112,19 @@ export function setClaiming(db: Tx, year: number, claiming: IgWeekClaiming, open
 }
 
 /** Active groups among these ids whose kind takes part in IG Week (Core interest groups): the only groups that may hold a slot. */
+/** The active groups taking part in IG Week that someone convenes on a day (by Slack id, or by email for terms not linked yet): one query. */
+export function convenedCoreGroups(db: Tx, slackUserId: string, email: string | null, day: Date) {
+  return db.group.findMany({
+    where: {
+      status: 'ACTIVE',
+      kind: { in: kindsWith('igWeek') },
+      conveners: { some: { OR: [{ slackUserId }, ...(email ? [{ email }] : [])], startsOn: { lte: day }, endsOn: { gte: day } } },
+    },
+    select: { id: true, name: true, channelId: true },
+    orderBy: { name: 'asc' },
+  });
+}
+
 export function coreGroups(db: Tx, ids?: number[]) {
   return db.group.findMany({
     where: { status: 'ACTIVE', kind: { in: kindsWith('igWeek') }, ...(ids ? { id: { in: ids } } : {}) },

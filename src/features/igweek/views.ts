@@ -27,8 +27,17 @@ export function slotPlainText(startsAt: Date): string {
 
 /** "Mon, Mar 1 · 10:00–11:00 AM Central (9:00 AM your time)": Slack shows each reader the start in their own zone. */
 export function slotTimesText(startsAt: Date): string {
-  return `${slotPlainText(startsAt)} (${slackTime(startsAt, IGWEEK_ZONE, { zoneName: IGWEEK_ZONE_NAME, after: ' your time' })})`;
+  const key = startsAt.getTime();
+  let text = slotTexts.get(key);
+  if (text === undefined) {
+    text = `${slotPlainText(startsAt)} (${slackTime(startsAt, IGWEEK_ZONE, { zoneName: IGWEEK_ZONE_NAME, after: ' your time' })})`;
+    if (slotTexts.size >= 500) slotTexts.clear();
+    slotTexts.set(key, text);
+  }
+  return text;
 }
+// Everyone in a rush of claims is shown the same 25 slot times: each is formatted once, not once per reader.
+const slotTexts = new Map<number, string>();
 
 export function weekSpan(cal: IgWeekCalendar): string {
   const first = cal.days[0];
@@ -109,9 +118,14 @@ export function scheduleReply(d: ScheduleData, opts: { notice?: string; onlyOpen
   if (opts.notice) blocks.push(section(opts.notice));
   blocks.push(section(`*IG Week ${d.year}* · ${weekSpan(d.cal)}\n${plural(d.slots.length, 'one-hour slot')}, ${open.length} open. Times in Central and in your own time zone.`));
   blocks.push(context(statusLine(d)));
+  const byDay = new Map<string, typeof shown>();
+  for (const slot of shown) {
+    const day = localDate(slot.startsAt, IGWEEK_ZONE);
+    byDay.set(day, [...(byDay.get(day) ?? []), slot]);
+  }
   for (const day of d.cal.days) {
-    const slots = shown.filter((s) => localDate(s.startsAt, IGWEEK_ZONE) === day);
-    if (slots.length === 0) continue;
+    const slots = byDay.get(day);
+    if (!slots) continue;
     blocks.push(header(formatWeekday(day)));
     for (const slot of slots) blocks.push(slotBlock(d, slot));
   }

@@ -15,8 +15,8 @@ export interface Identity {
   roster: (RosterFacts & { name: string }) | null;
 }
 
-/** Loads (and on first sight records) a Slack user, with their roster facts. */
-export async function identify(prisma: PrismaClient, client: WebClient, slackUserId: string): Promise<Identity> {
+/** Loads (and on first sight records) a Slack user: their id, email and name, without the roster. */
+export async function recognize(prisma: PrismaClient, client: WebClient, slackUserId: string): Promise<Omit<Identity, 'roster'>> {
   let person = await store.findPerson(prisma, slackUserId);
   if (!person?.email) {
     const profile = await lookupProfile(client, slackUserId);
@@ -28,13 +28,14 @@ export async function identify(prisma: PrismaClient, client: WebClient, slackUse
     // First sight with an email: roster rows and convener terms known only by it are theirs now.
     if (person.email) await store.linkEmail(prisma, person.email, slackUserId);
   }
+  return { slackUserId, email: person.email, name: person.name };
+}
+
+/** Loads (and on first sight records) a Slack user, with their roster facts. */
+export async function identify(prisma: PrismaClient, client: WebClient, slackUserId: string): Promise<Identity> {
+  const person = await recognize(prisma, client, slackUserId);
   const roster = person.email ? await store.rosterByEmail(prisma, person.email) : null;
-  return {
-    slackUserId,
-    email: person.email,
-    name: person.name,
-    roster: roster ? { ala: roster.ala, core: roster.core, pla: roster.pla, standing: roster.standing, name: roster.name } : null,
-  };
+  return { ...person, roster: roster ? { ala: roster.ala, core: roster.core, pla: roster.pla, standing: roster.standing, name: roster.name } : null };
 }
 
 async function lookupProfile(client: WebClient, user: string): Promise<{ email?: string; name?: string }> {
@@ -95,7 +96,7 @@ export async function namesOf(db: Tx, ids: string[]): Promise<Map<string, string
 /** Records Slack users the app hasn't met (e.g. speakers picked in a form), so their names are known later. Best effort. */
 export async function meet(prisma: PrismaClient, client: WebClient, ids: string[]): Promise<void> {
   const known = new Set((await store.peopleByIds(prisma, ids)).filter((p) => p.name || p.email).map((p) => p.slackUserId));
-  for (const id of new Set(ids)) if (!known.has(id)) await identify(prisma, client, id);
+  for (const id of new Set(ids)) if (!known.has(id)) await recognize(prisma, client, id);
 }
 
 // ---------------------------------------------------------------------------
