@@ -25,6 +25,10 @@ function rebuild(e: WorkerError): Error {
   return error;
 }
 
+const NO_PARSERS: NonNullable<QueryOptions['parsers']> = {};
+/** The types each parsers object (Prisma's adapter has one) wants as text: worked out once per object. */
+const textTypes = new WeakMap<object, number[]>();
+
 export class RemotePGlite {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -73,8 +77,9 @@ export class RemotePGlite {
   }
 
   private async runQuery<T>(tx: number | undefined, sql: string, params: unknown[] | undefined, options: QueryOptions | undefined): Promise<Results<T>> {
-    const parsers = options?.parsers ?? {};
-    const raw = Object.keys(parsers).map(Number);
+    const parsers = options?.parsers ?? NO_PARSERS;
+    let raw = textTypes.get(parsers);
+    if (!raw) textTypes.set(parsers, (raw = Object.keys(parsers).map(Number)));
     const result = await this.call<Results<T>>({ op: 'query', tx, sql, params: params ?? [], rowMode: options?.rowMode, raw });
     if (raw.length === 0) return result;
     // The caller's own parsers run here, on the text the worker left for them.

@@ -18,14 +18,34 @@ const errorOf = (error) => {
 };
 const target = (tx) => (tx ? open.get(tx)?.tx : db);
 
+// Columns the caller parses itself come back as text: its parsers are functions, which can't cross
+// threads. Prisma's adapter sends the same list of types with every query, so the first list is
+// installed in PGlite's own parsers: a per-query `parsers` option costs PGlite a copy of all ~300.
+const asText = (value) => value;
+const defaults = { ...db.parsers };
+let installed; // the first list's key ('1082,1114,…'); PGlite's parsers return text for those types
+function parsersFor(raw) {
+  const key = raw.join(',');
+  if (installed === undefined && raw.length > 0) {
+    for (const oid of raw) db.parsers[oid] = asText;
+    installed = key;
+  }
+  if (key === (installed ?? '')) return undefined;
+  // Another list (no caller sends one today): the installed types parsed as by default, its own as text.
+  const own = {};
+  for (const oid of installed.split(',')) own[oid] = defaults[oid];
+  for (const oid of raw) own[oid] = asText;
+  return own;
+}
+
 async function handle(m) {
   switch (m.op) {
     case 'query': {
-      // Columns the caller parses itself (its own parsers are functions, which can't cross threads) come back as text.
-      const parsers = Object.fromEntries(m.raw.map((oid) => [oid, (value) => value]));
-      return target(m.tx).query(m.sql, m.params, { ...(m.rowMode ? { rowMode: m.rowMode } : {}), parsers });
+      const parsers = parsersFor(m.raw);
+      return target(m.tx).query(m.sql, m.params, { ...(m.rowMode ? { rowMode: m.rowMode } : {}), ...(parsers ? { parsers } : {}) });
     }
     case 'exec':
+      // Scripts (migrations): their results are not read, so the installed text types don't matter.
       return target(m.tx).exec(m.sql);
     case 'begin':
       return new Promise((started, failed) => {

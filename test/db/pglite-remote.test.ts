@@ -24,6 +24,12 @@ describe('PGlite in a worker thread', () => {
     const r = await db.query<{ at: string; note: string }>('SELECT at, note FROM t WHERE id = 1', [], { parsers: { 1184: (v: string) => `parsed:${v}` } });
     expect(r.rows[0]!.at).toMatch(/^parsed:2027-03-01 16:00:00/);
     expect(r.rows[0]!.note).toBe('one');
+    // The thread keeps the first list of text types; other callers still get their own answer.
+    const plain = await db.query<{ at: Date }>('SELECT at FROM t WHERE id = 1');
+    expect(plain.rows[0]!.at).toEqual(new Date('2027-03-01T16:00:00Z'));
+    const other = await db.query<{ at: Date; note: string }>('SELECT at, note FROM t WHERE id = 1', [], { parsers: { 25: (v: string) => v.toUpperCase() } });
+    expect(other.rows[0]).toEqual({ at: new Date('2027-03-01T16:00:00Z'), note: 'ONE' });
+    expect((await db.query<{ at: string }>('SELECT at FROM t WHERE id = 1', [], { parsers: { 1184: (v: string) => `again:${v}` } })).rows[0]!.at).toMatch(/^again:/);
   });
 
   it("throws PGlite's DatabaseError with its code (what the adapter maps to a unique violation)", async () => {
