@@ -3,7 +3,7 @@
 // Slack emulator. Prints one table per database; see README, "Performance". Not part of npm test.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,7 +87,11 @@ async function startProc(name: string, argv: string[], env: Record<string, strin
       child.kill('SIGTERM');
       await exited;
       // BENCH_LOG_DIR keeps what each process printed (Convene's JSON log), one file per start.
-      if (process.env.BENCH_LOG_DIR) writeFileSync(join(process.env.BENCH_LOG_DIR, `${name.replace(/\W+/g, '-')}-${child.pid}.log`), out);
+      const logDir = process.env.BENCH_LOG_DIR;
+      if (logDir) {
+        mkdirSync(logDir, { recursive: true });
+        writeFileSync(join(logDir, `${name.replace(/\W+/g, '-')}-${child.pid}.log`), out);
+      }
     },
   };
 }

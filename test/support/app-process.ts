@@ -26,13 +26,13 @@ export function startProdArgs(): string[] {
 function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    if (!entry.isFile() || !/\.(ts|mjs)$/.test(entry.name)) continue;
     newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
   }
   return newest;
 }
 
-/** Runs `npm run build` unless dist/main.js is newer than every file in src/. */
+/** Runs `npm run build` unless dist/main.js is newer than every source file (.ts, .mjs) in src/. */
 export function ensureBuilt(): void {
   if (existsSync(DIST_MAIN) && statSync(DIST_MAIN).mtimeMs >= newestMtime(join(ROOT, 'src'))) return;
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, encoding: 'utf8' });
