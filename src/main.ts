@@ -43,6 +43,12 @@ async function main(): Promise<void> {
   // The local workspace prints one line, not the JSON log of every request (LOG_LEVEL=debug still logs).
   if (local && config.logLevel === 'info') config = { ...config, logLevel: 'warn' as const };
   const log = loggerFor(config);
+  // Nothing answers without the database: exit, and let the supervisor (compose's restart policy,
+  // systemd, Kubernetes) start Convene again, rather than stay up failing every request.
+  void db.lost.then((error) => {
+    log.bolt.error(`Convene is exiting: ${error.message}.`);
+    process.exit(1);
+  });
   const ops = createOps({ db, log });
   const applied = await db.migrate();
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;

@@ -40,6 +40,8 @@ export interface Database {
   healthy(): Promise<boolean>;
   /** As healthy(), with why not: the database does not answer, or which migrations are pending. */
   readiness(): Promise<{ ready: true } | { ready: false; reason: string }>;
+  /** Settles if the database can't come back in this process (the embedded database's thread died); PostgreSQL's pool reconnects by itself. */
+  lost: Promise<Error>;
   close(): Promise<void>;
 }
 
@@ -113,13 +115,15 @@ async function openPGlite(dataDir: string, migrationsDir: string): Promise<Datab
   // Each database's driver is loaded only when it is the one in use (less memory for the other).
   const [{ RemotePGlite }, { PrismaPGlite }] = await Promise.all([import('./pglite-remote.js'), import('pglite-prisma-adapter')]);
   // PGlite on its own thread (pglite-remote.ts): its queries no longer hold up the app's event loop.
-  let pglite: PGlite;
+  let remote: Awaited<ReturnType<typeof RemotePGlite.create>>;
   try {
-    pglite = (await RemotePGlite.create(inMemory ? MEMORY : dataDir, { postgresqlconf: PGLITE_CONF })) as unknown as PGlite;
+    remote = await RemotePGlite.create(inMemory ? MEMORY : dataDir, { postgresqlconf: PGLITE_CONF });
   } catch (err) {
     await releaseLock();
     throw err;
   }
+  // The part of PGlite's interface the adapter uses (see pglite-remote.ts).
+  const pglite = remote as unknown as PGlite;
   const gate = { current: noGate };
   const prisma = new PrismaClient({ adapter: gated(new PrismaPGlite(pglite), gate), transactionOptions: TRANSACTION_OPTIONS });
   return makeDatabase({
@@ -130,6 +134,7 @@ async function openPGlite(dataDir: string, migrationsDir: string): Promise<Datab
     migrationsDir,
     // Same PGlite instance: it is single-connection, a second one would not see our data.
     migrationFactory: () => new PrismaPGlite(pglite),
+    lost: remote.lost,
     async shutdown() {
       await prisma.$disconnect();
       await pglite.close();
@@ -175,6 +180,7 @@ async function openPostgres(databaseUrl: string, schemaOpt: string | undefined, 
     migrationsDir,
     // Own pool for the engine; disposed when the migration finishes.
     migrationFactory: makeFactory,
+    lost: new Promise<never>(() => {}),
     async shutdown() {
       await prisma.$disconnect();
     },
@@ -188,6 +194,7 @@ function makeDatabase(p: {
   schema: string;
   migrationsDir: string;
   migrationFactory: () => SqlMigrationAwareDriverAdapterFactory;
+  lost: Promise<Error>;
   shutdown: () => Promise<void>;
 }): Database {
   let closing: Promise<void> | undefined;
@@ -208,6 +215,7 @@ function makeDatabase(p: {
   return {
     prisma: p.prisma,
     kind: p.kind,
+    lost: p.lost,
     setQueryGate(gate) {
       p.gate.current = gate;
     },

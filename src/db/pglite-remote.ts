@@ -35,6 +35,11 @@ export class RemotePGlite {
   private nextId = 1;
   private nextTx = 1;
   private closed = false;
+  /** Why the database thread is gone, once it is: every call after that fails at once instead of waiting forever. */
+  private failure: Error | undefined;
+  private onLost!: (error: Error) => void;
+  /** Settles if the database thread dies (never after close()): the app exits so that its supervisor restarts it. */
+  readonly lost = new Promise<Error>((settle) => (this.onLost = settle));
 
   private constructor(worker: Worker) {
     this.worker = worker;
@@ -45,10 +50,16 @@ export class RemotePGlite {
       if (m.error) p?.reject(rebuild(m.error));
       else p?.resolve(m.result);
     });
-    worker.on('error', (error) => {
-      for (const p of this.pending.values()) p.reject(error);
-      this.pending.clear();
-    });
+    worker.on('error', (error) => this.fail(new Error(`the embedded database thread failed: ${error.message}`, { cause: error })));
+    worker.on('exit', (code) => this.fail(new Error(`the embedded database thread stopped (exit code ${code})`)));
+  }
+
+  private fail(error: Error): void {
+    if (this.closed) return;
+    if (!this.failure) this.onLost(error);
+    this.failure ??= error;
+    for (const p of this.pending.values()) p.reject(this.failure);
+    this.pending.clear();
   }
 
   static async create(dataDir: string, options: Pick<PGliteOptions, 'postgresqlconf'>): Promise<RemotePGlite> {
@@ -69,6 +80,7 @@ export class RemotePGlite {
 
   private call<T>(message: Record<string, unknown>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('the database is closed'));
+    if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -124,7 +136,7 @@ export class RemotePGlite {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.call({ op: 'close' });
+    if (!this.failure) await this.call({ op: 'close' });
     this.closed = true;
     await this.worker.terminate();
   }

@@ -68,4 +68,18 @@ describe('PGlite in a worker thread', () => {
     );
     expect((await db.query<{ n: number }>('SELECT n FROM c')).rows[0]!.n).toBe(50);
   });
+
+  it('fails every call at once, waiting or new, when the database thread dies', async () => {
+    const doomed = await RemotePGlite.create('memory://', {});
+    const waiting = doomed.query('SELECT pg_sleep(0.5)');
+    // What an out-of-memory abort in the thread looks like from here: the worker exits.
+    await (doomed as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await expect(waiting).rejects.toThrow('the embedded database thread stopped');
+    const started = performance.now();
+    await expect(doomed.query('SELECT 1')).rejects.toThrow('the embedded database thread stopped (exit code 1)');
+    await expect(doomed.transaction(async (tx) => tx.query('SELECT 1'))).rejects.toThrow('the embedded database thread stopped');
+    expect((await doomed.lost).message).toBe('the embedded database thread stopped (exit code 1)');
+    expect(performance.now() - started).toBeLessThan(100);
+    await doomed.close();
+  });
 });
