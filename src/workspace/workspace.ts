@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from '@slack/bolt';
@@ -469,6 +469,21 @@ export interface RunningWorkspace {
   close(): Promise<void>;
 }
 
+const OPS_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+/** Passes a GET on to the app's own HTTP server (its answer, status and headers as they are). */
+function toApp(appPort: number, req: IncomingMessage, res: ServerResponse): void {
+  const upstream = request({ host: '127.0.0.1', port: appPort, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', (error) => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(`Convene's app server did not answer: ${error.message}\n`);
+  });
+  req.pipe(upstream);
+}
+
 /** Starts Convene in a local workspace: the emulator and the page on 127.0.0.1:PORT, the app behind them. */
 export async function startLocalWorkspace({ config, db, web = mountWeb, logger, ops }: StartOptions): Promise<RunningWorkspace> {
   const dataDir = config.dataDir.startsWith('memory://') ? join(process.cwd(), 'data') : config.dataDir;
@@ -484,9 +499,12 @@ export async function startLocalWorkspace({ config, db, web = mountWeb, logger, 
 
   let mounted: ((req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>) | undefined;
   const api = emulator.requestHandler();
+  let appPort: number | undefined; // once the app listens
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (path.startsWith('/api/') || path.startsWith('/response/')) return api(req, res);
+    // The app's own operations endpoints, on the one port the person running it knows.
+    if (OPS_PATHS.has(path) && appPort !== undefined) return toApp(appPort, req, res);
     Promise.resolve(mounted ? mounted(req, res) : false)
       .then((handled) => {
         if (!handled && !res.headersSent) res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
@@ -510,7 +528,6 @@ export async function startLocalWorkspace({ config, db, web = mountWeb, logger, 
     port: 0,
   };
   const convene = buildApp({ config: appConfig, db, mode: 'http', clock: clock.now, host: '127.0.0.1', ...(logger ? { logger } : {}), ...(ops ? { ops } : {}) });
-  let appPort: number | undefined;
   let reminders: Scheduler | undefined;
   try {
     appPort = await convene.start();

@@ -75,6 +75,12 @@ describe('npm start without Slack tokens', () => {
       const page = await fetch(`http://127.0.0.1:${first.port}/`);
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toContain('text/html');
+      // The app's health and metrics, on the same port as the page.
+      const health = await fetch(`http://127.0.0.1:${first.port}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
+      expect((await fetch(`http://127.0.0.1:${first.port}/readyz`)).status).toBe(200);
+      expect(await fetch(`http://127.0.0.1:${first.port}/metrics`).then((r) => r.text())).toContain('convene_slack_acks_total');
       const external = externalAddress();
       if (external) expect(await refused(external, first.port)).toBe(true);
 
