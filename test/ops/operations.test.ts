@@ -59,6 +59,17 @@ describe('GET /metrics', () => {
     expect(sample(after, 'convene_process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 
+  it('acks a click nothing listens for (a button of an older version) at once, and says nothing', async () => {
+    h.fake.reset();
+    const started = performance.now();
+    const ack = await h.driver.blockAction('U1', { action_id: 'gone.from.this.version', value: '1', type: 'button' }, { channelId: 'CMETRICS', responseUrl: h.fake.responseUrl() });
+    expect(ack.status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(sample(await scrape(), 'convene_slack_acks_total', { kind: 'block_actions', name: 'gone.from.this.version', status: '200' })).toBe(1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+  });
+
   it('counts a request Bolt refused (bad signature) without a name', async () => {
     const res = await h.driver.raw('command=%2Fig', { 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)), 'x-slack-signature': 'v0=bad' });
     expect(res.status).toBe(401);

@@ -27,9 +27,10 @@ class ListenerTable<A> {
     else this.byId.set(id, [...(this.byId.get(id) ?? []), listener]);
   }
 
-  /** Every listener for `id`, as Bolt would have run them (all that match, at once). */
-  async dispatch(id: string, args: A): Promise<void> {
+  /** Every listener for `id`, as Bolt would have run them (all that match, at once); `unknown` when none does. */
+  async dispatch(id: string, args: A, unknown?: (args: A) => Promise<void>): Promise<void> {
     const matching = [...(this.byId.get(id) ?? []), ...this.patterns.filter(([re]) => re.test(id)).map(([, l]) => l)];
+    if (matching.length === 0 && unknown) return unknown(args);
     await Promise.all(matching.map((listener) => listener(args)));
   }
 }
@@ -49,7 +50,13 @@ function tableOf<A>(tables: WeakMap<App, ListenerTable<A>>, app: App, register: 
 
 const actionTables = new WeakMap<App, ListenerTable<ActionListenerArgs>>();
 const submitTables = new WeakMap<App, ListenerTable<SubmitListenerArgs>>();
-const actionTable = (app: App) => tableOf(actionTables, app, (t) => app.action<BlockAction>({ type: 'block_actions' }, (args) => t.dispatch(args.action.action_id, args)));
+// A click nothing listens for (a button from an older version's message, a menu in a modal that is
+// read on submit) is still acked: Slack shows the person a warning when it is not.
+const ackOnly = async (args: ActionListenerArgs) => {
+  await args.ack();
+  args.logger.debug(`No listener for action ${args.action.action_id}; acked.`);
+};
+const actionTable = (app: App) => tableOf(actionTables, app, (t) => app.action<BlockAction>({ type: 'block_actions' }, (args) => t.dispatch(args.action.action_id, args, ackOnly)));
 const submitTable = (app: App) => tableOf(submitTables, app, (t) => app.view<ViewSubmitAction>({ type: 'view_submission' }, (args) => t.dispatch(args.view.callback_id, args)));
 
 export function onAction(
