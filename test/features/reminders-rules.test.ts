@@ -7,6 +7,7 @@ import {
   annualInstants,
   BACKOFF_MS,
   DAY,
+  daysLeft,
   deadlineNudges,
   queuesByRecipient,
   isTooLate,
@@ -96,6 +97,17 @@ describe('when nudges fall', () => {
   it('does calendar arithmetic on dates', () => {
     expect(plusDays('2027-03-01', -14)).toBe('2027-02-15');
     expect(plusMonths('2027-01-31', 1)).toBe('2027-02-28');
+  });
+});
+
+describe('days left when a nudge goes out', () => {
+  it('counts calendar days in the org zone: 0 on the day, negative after, across a DST change', () => {
+    expect(daysLeft('2027-04-30', new Date('2027-04-27T15:00:00Z'), CHI)).toBe(3);
+    expect(daysLeft('2027-04-30', new Date('2027-04-30T15:00:00Z'), CHI)).toBe(0);
+    // 11 pm in Chicago on the 30th is already May 1 in UTC: still the due day.
+    expect(daysLeft('2027-04-30', new Date('2027-05-01T04:00:00Z'), CHI)).toBe(0);
+    expect(daysLeft('2027-04-30', new Date('2027-05-02T15:00:00Z'), CHI)).toBe(-2);
+    expect(daysLeft('2027-03-15', new Date('2027-03-01T16:00:00Z'), CHI)).toBe(14);
   });
 });
 

@@ -2,7 +2,8 @@
 // due date, the nudges across a due date with the injected clock, the status views.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { reportDigestRule, reportNudgeRule } from '../../src/features/reports/schedule.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { type Harness, startHarness, textOf } from '../support/harness.js';
+import { makeEngine } from './reminders-helpers.js';
 import { addGroup, addPeople, clickModal, clickReply, inputElement, labels, messageText, occurrences, slash, slashModal, submit, v } from './conveners-support.js';
 
 let h: Harness;
@@ -197,5 +198,31 @@ describe('/igreport due', () => {
   it('explains itself', async () => {
     expect((await slash(h, 'UADMIN', '/igreport', 'help')).text).toContain('/igreport due <quarter> <YYYY-MM-DD>');
     expect((await slash(h, 'UBOB', '/igreport', 'help')).text).not.toContain('/igreport due');
+  });
+});
+
+describe('a nudge the engine sends late (after an outage, within its lateness)', () => {
+  it('says how things stand when it goes out: overdue, not "due today"', async () => {
+    const before = h.clock.current;
+    // Bob's next term (the fixtures' terms end in June).
+    const term = await h.prisma.convenerTerm.create({ data: { groupId: groups.health!, slackUserId: 'UBOB', startsOn: new Date('2027-07-01'), endsOn: new Date('2028-06-30') } });
+    try {
+      h.fake.reset();
+      // Q2 is due Aug 15 (moved above); the on-the-day nudge (10:00 Central) goes out two days late.
+      h.clock.set('2027-08-17T15:00:00Z');
+      const r = await makeEngine(h, { rules: [reportNudgeRule] }).tick();
+      expect(r.sent, JSON.stringify(r)).toBeGreaterThan(0);
+      const texts = h.fake.callsTo('chat.postMessage').map((c) => textOf(c.args));
+      const health = texts.filter((t) => t.includes('report of *Health*'));
+      expect(health).toHaveLength(1);
+      expect(health[0]).toContain('The 2027 Q2 (Apr–Jun) report of *Health* is overdue: it was due');
+      expect(texts.some((t) => t.includes('due today'))).toBe(false);
+      // Listed ahead of time (no sending instant), the same nudge reads as it would on the day.
+      const listed = await occurrences(h, reportNudgeRule, '2027-08-15T14:00:00Z', '2027-08-15T16:00:00Z');
+      expect(messageText(listed.find((o) => o.subject === `group:${groups.health}:report:2027-Q2`)!)).toContain('is due today');
+    } finally {
+      h.clock.current = before;
+      await h.prisma.convenerTerm.delete({ where: { id: term.id } });
+    }
   });
 });

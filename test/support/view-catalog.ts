@@ -824,6 +824,7 @@ export const VIEW_CATALOG: CatalogEntry[] = [
   modalEntry('charters.decidedModal', () => charters.decidedModal({ ...RENEWAL, status: 'CONTINUED', decisionReason: LONG_TEXT }, '2030-04-20')),
   message('charters.outcomeMessage — dissolve', () => charters.outcomeMessage({ ...RENEWAL, status: 'DISSOLVE_DECIDED', decisionReason: LONG_TEXT })),
   message('charters.renewalNudge', () => charters.renewalNudge({ groupId: 2, groupName: LONG_NAME, dueOn: '2027-05-01', days: 7 })),
+  message('charters.renewalNudge — sent after its day', () => charters.renewalNudge({ groupId: 2, groupName: LONG_NAME, dueOn: '2027-05-01', days: -1 })),
   message('audit.timelineReply — nothing yet', () => audit.timelineReply({ group: { id: 2, name: LONG_NAME, status: 'ACTIVE' }, total: 0, page: 1, pages: 1, entries: [] }, ZONE)),
   message('compliance.complianceReply — a full middle page', () =>
     compliance.complianceReply({

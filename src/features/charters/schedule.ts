@@ -2,7 +2,7 @@
 // their hour has passed; renewal nudges 90, 30 and 7 days before the due date and on the day.
 import { SLOT_MS } from '../igweek/rules.js';
 import { lifecycleKinds } from '../admin/service.js';
-import { DAY } from '../reminders/rules.js';
+import { DAY, daysLeft } from '../reminders/rules.js';
 import type { Occurrence, ReminderRule, Transition } from '../reminders/types.js';
 import { charterDueOn, renewalNudges } from './rules.js';
 import * as store from './store.js';
@@ -26,7 +26,7 @@ export const renewalRule: ReminderRule = {
   id: 'charters.renewal',
   description: 'Charter renewal: DM to the conveners of each Core interest group 90, 30 and 7 days before its charter is due (10:00) and on the day (08:00), until a renewal request is filed',
   latenessMs: 2 * DAY,
-  async occurrences({ prisma, zone }, window) {
+  async occurrences({ prisma, zone, asOf }, window) {
     const out: Occurrence[] = [];
     for (const g of await store.groupsAwaitingRenewal(prisma, await lifecycleKinds(prisma))) {
       const dueOn = charterDueOn(g, zone);
@@ -37,7 +37,7 @@ export const renewalRule: ReminderRule = {
           dueAt: n.at,
           label: `${g.name}: charter renewal (${n.daysBefore} days)`,
           audience: { kind: 'groupConveners', groupId: g.id },
-          message: renewalNudge({ groupId: g.id, groupName: g.name, dueOn, days: n.daysBefore }),
+          message: renewalNudge({ groupId: g.id, groupName: g.name, dueOn, days: daysLeft(dueOn, asOf ?? n.at, zone) }),
         });
       }
     }

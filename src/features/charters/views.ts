@@ -130,7 +130,12 @@ export function outcomeMessage(r: ShownRenewal, renewedUntil?: string): Reply {
 }
 
 export function renewalNudge(p: { groupId: number; groupName: string; dueOn: string; days: number }): ReminderMessage {
-  const when = p.days === 0 ? `is due for renewal today (${formatDate(p.dueOn)}): without a request the group is dissolved at 10:00` : `is due for renewal in ${plural(p.days, 'day')} (${formatDate(p.dueOn)})`;
+  const when =
+    p.days < 0
+      ? `was due for renewal ${formatDate(p.dueOn)}`
+      : p.days === 0
+        ? `is due for renewal today (${formatDate(p.dueOn)}): without a request the group is dissolved at 10:00`
+        : `is due for renewal in ${plural(p.days, 'day')} (${formatDate(p.dueOn)})`;
   const lead = `*${escapeMrkdwn(p.groupName)}*'s charter ${when}. Request renewal from the Interest Group Coordination Committee: the form starts from the group's record.`;
   return {
     text: lead.replace(/\*/g, ''),

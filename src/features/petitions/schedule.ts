@@ -1,6 +1,7 @@
 // Petition nudges for the deadline engine. These only deliver messages; the state changes
 // at the same deadlines (opening for signatures, expiry) are applyDueTransitions in service.ts.
-import { DAY, inWindow } from '../reminders/rules.js';
+import { DAY, daysLeft, inWindow } from '../reminders/rules.js';
+import { localDate } from '../../lib/time.js';
 import type { Occurrence, ReminderRule, Transition } from '../reminders/types.js';
 import { applyDueTransitions } from './service.js';
 import { staffAudience } from '../conveners/service.js';
@@ -28,7 +29,7 @@ export const petitionExpiryWarningRule: ReminderRule = {
   id: 'petitions.expiry-warning',
   description: `Petitions: DM to its conveners or organizers and the person who filed it ${WARNING_DAYS.join(' and ')} days before a petition still collecting signatures expires`,
   latenessMs: DAY,
-  async occurrences({ prisma, zone }, window) {
+  async occurrences({ prisma, zone, asOf }, window) {
     // A warning in the window belongs to a petition expiring up to the longest lead (plus a day) later.
     const horizon = new Date(window.to.getTime() + (Math.max(...WARNING_DAYS) + 1) * DAY);
     const out: Occurrence[] = [];
@@ -41,7 +42,7 @@ export const petitionExpiryWarningRule: ReminderRule = {
           dueAt,
           label: `Petition #${p.id} ${p.name}: expires in ${days} days`,
           audience: { kind: 'users', userIds: stewards(p) },
-          message: expiryWarning(p, days, zone),
+          message: expiryWarning(p, daysLeft(localDate(p.expiresAt, zone), asOf ?? dueAt, zone), zone),
         });
       }
     }

@@ -1,7 +1,7 @@
 // Proposal nudges: DM to the conveners of each eligible group without a proposal for a call,
 // 14 and 3 days before the call closes.
 import { isoDateOf, localDate, plusDays } from '../../lib/time.js';
-import { DAY, deadlineNudges, nudgesInWindow } from '../reminders/rules.js';
+import { DAY, daysLeft, deadlineNudges, nudgesInWindow } from '../reminders/rules.js';
 import type { Occurrence, ReminderRule } from '../reminders/types.js';
 import { callRules, NUDGE_PLAN } from './rules.js';
 import * as store from './store.js';
@@ -11,7 +11,7 @@ export const proposalDeadlineRule: ReminderRule = {
   id: 'proposals.deadline',
   description: 'Calls for proposals: DM to the conveners of each Core interest group without a proposal for the call, 14 and 3 days before it closes',
   latenessMs: 2 * DAY,
-  async occurrences({ prisma, zone }, window) {
+  async occurrences({ prisma, zone, asOf }, window) {
     const closing = await store.callsClosingBetween(prisma, localDate(window.from, zone), plusDays(localDate(window.to, zone), 15));
     const out: Occurrence[] = [];
     for (const call of closing) {
@@ -26,7 +26,7 @@ export const proposalDeadlineRule: ReminderRule = {
             dueAt: n.at,
             label: `${g.name}: ${callRules(call.key)!.label} proposals (${n.key})`,
             audience: { kind: 'groupConveners', groupId: g.id },
-            message: proposalNudge({ groupId: g.id, groupName: g.name, callKey: call.key, closesOn, days: Number(n.key.split('-')[1]), zone }),
+            message: proposalNudge({ groupId: g.id, groupName: g.name, callKey: call.key, closesOn, days: daysLeft(closesOn, asOf ?? n.at, zone), zone }),
           });
         }
       }

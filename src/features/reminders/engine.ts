@@ -189,9 +189,9 @@ export function createEngine(deps: EngineDeps): Engine {
     return { from: windowStart(asOf, rule.latenessMs, state?.checkedUntil), to: asOf };
   }
 
-  /** Occurrences in the window that are not in the ledger yet. */
+  /** Occurrences in the window that are not in the ledger yet (the window ends now: their messages are as of then). */
   async function newOccurrences(rule: ReminderRule, window: Window): Promise<Occurrence[]> {
-    const occurrences = validOccurrences(rule, await rule.occurrences(ctx, window), window, logger);
+    const occurrences = validOccurrences(rule, await rule.occurrences({ ...ctx, asOf: window.to }, window), window, logger);
     if (occurrences.length === 0) return [];
     const known = new Set((await store.occurrencesIn(prisma, rule.id, window)).map(keyOf));
     return occurrences.filter((o) => !known.has(keyOf(o)));
@@ -200,7 +200,7 @@ export function createEngine(deps: EngineDeps): Engine {
   /** The occurrence as the rule sees it now; undefined when it no longer applies (e.g. the report was filed). */
   async function reconstruct(rule: ReminderRule, key: { subject: string; dueAt: Date }): Promise<Occurrence | undefined> {
     const window = { from: new Date(key.dueAt.getTime() - 1), to: key.dueAt };
-    return (await rule.occurrences(ctx, window)).find((o) => keyOf(o) === keyOf(key));
+    return (await rule.occurrences({ ...ctx, asOf: clock() }, window)).find((o) => keyOf(o) === keyOf(key));
   }
 
   function skipReason(rule: ReminderRule, dueAt: Date, asOf: Date, state: RuleState | undefined): string | undefined {

@@ -12,6 +12,14 @@ export interface Window {
   to: Date;
 }
 
+/**
+ * Whole days from the day `at` falls on in `zone` to `isoDate`: 0 on the day, negative after.
+ * What a nudge says when it goes out at `at` (`RuleContext.asOf`, else its due time).
+ */
+export function daysLeft(isoDate: string, at: Date, zone: string): number {
+  return Math.round((Date.parse(isoDate) - Date.parse(localDate(at, zone))) / DAY);
+}
+
 export function inWindow(at: Date, { from, to }: Window): boolean {
   return at.getTime() > from.getTime() && at.getTime() <= to.getTime();
 }

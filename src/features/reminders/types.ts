@@ -42,6 +42,12 @@ export interface RuleContext {
   prisma: PrismaClient;
   /** ORG_TIMEZONE */
   zone: string;
+  /**
+   * When the engine is about to send (a tick, a retry): now. Messages that count days count from
+   * here (`daysLeft`), so one sent late, after an outage or a pause, doesn't say "due today" the day
+   * after. Unset for listings of what is coming: each message as of its own due time.
+   */
+  asOf?: Date;
 }
 
 export interface ReminderRule {

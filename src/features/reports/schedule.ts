@@ -3,7 +3,7 @@
 // of missing reports to staff the day after each due date.
 import { localDate, plusDays, zonedInstant } from '../../lib/time.js';
 import { staffAudience } from '../conveners/service.js';
-import { deadlineNudges, DAY, inWindow, nudgesInWindow, type Window } from '../reminders/rules.js';
+import { daysLeft, deadlineNudges, DAY, inWindow, nudgesInWindow, type Window } from '../reminders/rules.js';
 import type { Occurrence, ReminderRule } from '../reminders/types.js';
 import { NUDGE_PLAN, type Quarter, quarterKey, quarterLabel, quarterOf, quarterStart, shiftQuarter } from './rules.js';
 import { dueDates } from './service.js';
@@ -29,11 +29,12 @@ async function quarterDues(prisma: Prisma, window: Window, zone: string) {
   return quarters.map((quarter) => ({ quarter, key: quarterKey(quarter), dueOn: dues.get(quarterKey(quarter))! }));
 }
 
-function nudgeKind(key: string): NudgeKind {
-  const [kind, n] = key.split('-');
-  if (kind === 'before') return { kind: 'before', days: Number(n) };
-  if (kind === 'overdue') return { kind: 'overdue', weeks: Number(n) };
-  return { kind: 'due' };
+/** What a nudge going out at `at` says: due in N days, today, or overdue (a late one says it as it is then). */
+function nudgeKindAt(dueOn: string, at: Date, zone: string): NudgeKind {
+  const days = daysLeft(dueOn, at, zone);
+  if (days > 0) return { kind: 'before', days };
+  if (days === 0) return { kind: 'due' };
+  return { kind: 'overdue', weeks: Math.ceil(-days / 7) };
 }
 
 async function owingWithoutReport(prisma: Prisma, quarter: Quarter, zone: string) {
@@ -46,7 +47,7 @@ export const reportNudgeRule: ReminderRule = {
   id: 'reports.quarterly',
   description: "Quarterly reports: DM to each active Core interest group's conveners 14 and 3 days before the due date, on the day, then weekly while overdue (four at most), until the report is filed",
   latenessMs: 3 * DAY,
-  async occurrences({ prisma, zone }, window) {
+  async occurrences({ prisma, zone, asOf }, window) {
     const out: Occurrence[] = [];
     for (const { quarter, key, dueOn } of await quarterDues(prisma, window, zone)) {
       const nudges = nudgesInWindow(deadlineNudges(dueOn, NUDGE_PLAN, zone), window);
@@ -59,7 +60,7 @@ export const reportNudgeRule: ReminderRule = {
             dueAt: n.at,
             label: `${g.name}: ${quarterLabel(quarter)} report (${n.key})`,
             audience: { kind: 'groupConveners', groupId: g.id },
-            message: reportNudge({ groupId: g.id, groupName: g.name, quarter, dueOn, nudge: nudgeKind(n.key), zone }),
+            message: reportNudge({ groupId: g.id, groupName: g.name, quarter, dueOn, nudge: nudgeKindAt(dueOn, asOf ?? n.at, zone), zone }),
           });
         }
       }
