@@ -80,7 +80,7 @@ describe('work lane', () => {
       await lane.gate(); // the next waits its turn behind the unanswered request
       times.second = performance.now() - t0;
       lane.requestAnswered();
-      await new Promise((r) => setTimeout(r, 20)); // quiet again
+      await new Promise((r) => setTimeout(r, 30)); // quiet again: longer than QUIET_MS (20), with room for a timer firing early
       const quiet = performance.now();
       await lane.gate();
       times.quiet = performance.now() - quiet;
