@@ -87,10 +87,11 @@ describe('work lane', () => {
     });
     await app.processEvent({ body: click('form', 1), ack: async () => {} });
 
-    expect(times.beforeAck).toBeLessThan(5);
-    expect(times.first).toBeLessThan(10);
+    // "At once" is well under the 50 ms a held query waits (room for a busy CI machine).
+    expect(times.beforeAck).toBeLessThan(25);
+    expect(times.first).toBeLessThan(25);
     expect(times.second).toBeGreaterThanOrEqual(45);
-    expect(times.quiet).toBeLessThan(10);
+    expect(times.quiet).toBeLessThan(25);
   });
 
   it('gives background work the same manners without a turn, so work holding a turn may await it', async () => {
