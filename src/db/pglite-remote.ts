@@ -55,10 +55,11 @@ export class RemotePGlite {
   }
 
   private fail(error: Error): void {
-    if (this.closed) return;
-    if (!this.failure) this.onLost(error);
-    this.failure ??= error;
-    for (const p of this.pending.values()) p.reject(this.failure);
+    // Once failed, nothing is pending any more and call() refuses: an 'exit' after an 'error' has nothing to add.
+    if (this.closed || this.failure) return;
+    this.failure = error;
+    this.onLost(error);
+    for (const p of this.pending.values()) p.reject(error);
     this.pending.clear();
   }
 

@@ -63,15 +63,15 @@ export function groupsOf(db: Tx, slackUserId: string) {
   return db.groupMember.findMany({ where: { slackUserId, group: { status: 'ACTIVE' } }, include: { group: true }, orderBy: { group: { name: 'asc' } } });
 }
 
+/** A convener term of the user (by Slack id, or by the email a term not linked yet was imported with) covering the date. */
+export function currentTermOf(slackUserId: string, email: string | null, isoDate: string): Prisma.ConvenerTermWhereInput {
+  const day = dateOnly(isoDate);
+  return { OR: [{ slackUserId }, ...(email ? [{ email }] : [])], startsOn: { lte: day }, endsOn: { gte: day } };
+}
+
 /** Groups where the user (by Slack id or email) holds a convener term covering the date. */
 export async function convenedGroupIds(db: Tx, slackUserId: string, email: string | null, isoDate: string): Promise<number[]> {
-  const day = dateOnly(isoDate);
-  const who: Prisma.ConvenerTermWhereInput[] = [{ slackUserId }];
-  if (email) who.push({ email });
-  const terms = await db.convenerTerm.findMany({
-    where: { OR: who, startsOn: { lte: day }, endsOn: { gte: day } },
-    select: { groupId: true },
-  });
+  const terms = await db.convenerTerm.findMany({ where: currentTermOf(slackUserId, email, isoDate), select: { groupId: true } });
   return [...new Set(terms.map((t) => t.groupId))];
 }
 

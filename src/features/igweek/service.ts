@@ -103,7 +103,7 @@ async function yearFrom(deps: IgWeekDeps, args: string): Promise<number> {
 /** The active Core interest groups the user convenes today (by Slack id, or by email via Person). */
 export async function convenedCoreGroups(deps: IgWeekDeps, client: WebClient, userId: string): Promise<GroupRef[]> {
   const who = await recognize(deps.prisma, client, userId);
-  return store.convenedCoreGroups(deps.prisma, userId, who.email, dateOnly(localDate(deps.clock(), deps.orgTimezone)));
+  return store.convenedCoreGroups(deps.prisma, userId, who.email, localDate(deps.clock(), deps.orgTimezone));
 }
 
 /** Staff, or a convener of the group; when the program is locked, only staff. */

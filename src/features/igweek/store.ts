@@ -3,6 +3,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import type { IgWeekClaiming } from '../../generated/prisma/enums.js';
 import type { Tx } from '../../db/audit.js';
 import { kindsWith } from '../directory/kinds.js';
+import { currentTermOf } from '../directory/store.js';
 
 export function findWeek(db: Tx, year: number) {
   return db.igWeek.findUnique({ where: { year } });
@@ -111,24 +112,20 @@ export function setClaiming(db: Tx, year: number, claiming: IgWeekClaiming, open
   return db.igWeek.update({ where: { year }, data: { claiming, ...(openedAt ? { openedAt } : {}) } });
 }
 
-/** Active groups among these ids whose kind takes part in IG Week (Core interest groups): the only groups that may hold a slot. */
-/** The active groups taking part in IG Week that someone convenes on a day (by Slack id, or by email for terms not linked yet): one query. */
-export function convenedCoreGroups(db: Tx, slackUserId: string, email: string | null, day: Date) {
+/** Active groups (among `which`) whose kind takes part in IG Week (Core interest groups): the only groups that may hold a slot. */
+function igWeekGroups(db: Tx, which: Prisma.GroupWhereInput) {
   return db.group.findMany({
-    where: {
-      status: 'ACTIVE',
-      kind: { in: kindsWith('igWeek') },
-      conveners: { some: { OR: [{ slackUserId }, ...(email ? [{ email }] : [])], startsOn: { lte: day }, endsOn: { gte: day } } },
-    },
+    where: { status: 'ACTIVE', kind: { in: kindsWith('igWeek') }, ...which },
     select: { id: true, name: true, channelId: true },
     orderBy: { name: 'asc' },
   });
 }
 
 export function coreGroups(db: Tx, ids?: number[]) {
-  return db.group.findMany({
-    where: { status: 'ACTIVE', kind: { in: kindsWith('igWeek') }, ...(ids ? { id: { in: ids } } : {}) },
-    select: { id: true, name: true, channelId: true },
-    orderBy: { name: 'asc' },
-  });
+  return igWeekGroups(db, ids ? { id: { in: ids } } : {});
+}
+
+/** Those someone convenes on a date, in one query. */
+export function convenedCoreGroups(db: Tx, slackUserId: string, email: string | null, isoDate: string) {
+  return igWeekGroups(db, { conveners: { some: currentTermOf(slackUserId, email, isoDate) } });
 }

@@ -25,6 +25,9 @@ export function slotPlainText(startsAt: Date): string {
   return `${formatTimeSpan(startsAt, slotEnd(startsAt), IGWEEK_ZONE)} ${IGWEEK_ZONE_NAME}`;
 }
 
+// Everyone in a rush of claims is shown the same 25 slot times: each is formatted once, not once per reader.
+const slotTexts = new Map<number, string>();
+
 /** "Mon, Mar 1 · 10:00–11:00 AM Central (9:00 AM your time)": Slack shows each reader the start in their own zone. */
 export function slotTimesText(startsAt: Date): string {
   const key = startsAt.getTime();
@@ -36,8 +39,6 @@ export function slotTimesText(startsAt: Date): string {
   }
   return text;
 }
-// Everyone in a rush of claims is shown the same 25 slot times: each is formatted once, not once per reader.
-const slotTexts = new Map<number, string>();
 
 export function weekSpan(cal: IgWeekCalendar): string {
   const first = cal.days[0];

@@ -34,7 +34,7 @@ function nudgeKindAt(dueOn: string, at: Date, zone: string): NudgeKind {
   const days = daysLeft(dueOn, at, zone);
   if (days > 0) return { kind: 'before', days };
   if (days === 0) return { kind: 'due' };
-  return { kind: 'overdue', weeks: Math.ceil(-days / 7) };
+  return { kind: 'overdue' };
 }
 
 async function owingWithoutReport(prisma: Prisma, quarter: Quarter, zone: string) {

@@ -100,7 +100,7 @@ export function helpReply(staff: boolean): Reply {
   return { text, blocks: [section(text)] };
 }
 
-export type NudgeKind = { kind: 'before'; days: number } | { kind: 'due' } | { kind: 'overdue'; weeks: number };
+export type NudgeKind = { kind: 'before'; days: number } | { kind: 'due' } | { kind: 'overdue' };
 
 export function reportNudge(p: { groupId: number; groupName: string; quarter: Quarter; dueOn: string; nudge: NudgeKind; zone: string }): ReminderMessage {
   const name = escapeMrkdwn(p.groupName);
